@@ -1,0 +1,64 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { pingDb } from "@waybill/db";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps } from "./deps";
+import { createSpaHandler } from "./lib/static";
+import { createContext } from "./trpc/context";
+import { appRouter } from "./trpc/routers/_app";
+
+function clientIpOf(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // app.request() in tests has no socket.
+    return "unknown";
+  }
+}
+
+/** The whole HTTP surface. Never listens: `index.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("x-content-type-options", "nosniff");
+    c.header("referrer-policy", "same-origin");
+    c.header("x-frame-options", "DENY");
+  });
+
+  app.get("/healthz", (c) => {
+    const database = pingDb(deps.db) ? "ok" : "unavailable";
+    return c.json({ status: database === "ok" ? "ok" : "degraded", database }, database === "ok" ? 200 : 503);
+  });
+
+  app.use("/trpc/*", bodyLimit({ maxSize: 1024 * 1024 }));
+  app.all("/trpc/*", (c) =>
+    fetchRequestHandler({
+      endpoint: "/trpc",
+      req: c.req.raw,
+      router: appRouter,
+      createContext: ({ req, resHeaders }) =>
+        createContext({
+          deps,
+          cookieHeader: req.headers.get("cookie"),
+          clientIp: clientIpOf(c),
+          transport: "http",
+          setCookie: (cookie) => resHeaders.append("set-cookie", cookie),
+        }),
+    }),
+  );
+
+  if (deps.staticDirs) {
+    const admin = createSpaHandler({ root: deps.staticDirs.admin, basePath: "/admin" });
+    const storefront = createSpaHandler({ root: deps.staticDirs.storefront, basePath: "" });
+    app.get("/admin", (c) => c.redirect("/admin/", 301));
+    app.get("/admin/*", admin);
+    app.get("*", storefront);
+  }
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

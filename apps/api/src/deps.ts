@@ -1,0 +1,30 @@
+import type { Db } from "@waybill/db";
+import type { SecretBox } from "./lib/crypto";
+import type { Logger } from "./lib/logger";
+import { createRateLimiter, type RateLimiter } from "./lib/rate-limit";
+
+/** Everything the app needs, built once in `startServer` (or a test) and passed down. */
+export type AppDeps = {
+  db: Db;
+  logger: Logger;
+  secrets: SecretBox;
+  publicUrl: string;
+  /** Origins allowed to open the WebSocket (the app's own). */
+  allowedOrigins: string[];
+  now: () => Date;
+  sessionTtlMs: number;
+  limits: { login: RateLimiter; loginPerEmail: RateLimiter };
+  /** Built SPA folders; absent in tests that do not serve them. */
+  staticDirs?: { storefront: string; admin: string };
+};
+
+export const SESSION_TTL_MS = 30 * 86_400_000;
+
+export function createLoginLimits(): AppDeps["limits"] {
+  return {
+    // The 11th failed attempt within 15 minutes for one IP + e-mail is refused.
+    login: createRateLimiter({ limit: 10, windowMs: 15 * 60_000 }),
+    // A wider net for one e-mail from many IPs.
+    loginPerEmail: createRateLimiter({ limit: 50, windowMs: 15 * 60_000 }),
+  };
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * No `r` (and no `s`/`k`, for good measure): Shiprocket's panel refuses webhook URLs containing
+ * `sr` or `kr` anywhere, and account ids and tokens end up in those URLs.
+ * 32 symbols, so each random byte maps without bias (256 % 32 === 0).
+ */
+const URL_SAFE_ALPHABET = "0123456789abcdefghijmnopqtuvwxyz";
+
+export function createId(length = 20): string {
+  const bytes = randomBytes(length);
+  let id = "";
+  for (const byte of bytes) id += URL_SAFE_ALPHABET[byte % URL_SAFE_ALPHABET.length];
+  return id;
+}
+
+/** 40 symbols × 5 bits = 200 bits of entropy. */
+export function createSecretToken(): string {
+  return createId(40);
+}
+
+export function formatOrderNumber(year: number, sequence: number): string {
+  return `WB-${year}-${String(sequence).padStart(6, "0")}`;
+}

@@ -1,0 +1,6 @@
+export * from "./carriers";
+export * from "./events";
+export * from "./orders";
+export * from "./shipments";
+export * from "./sync";
+export * from "./users";

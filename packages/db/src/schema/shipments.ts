@@ -1,0 +1,87 @@
+import { CARRIERS, SHIPMENT_STATUSES, TRACKING_SOURCES } from "@waybill/carriers/statuses";
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { carrierAccounts } from "./carriers";
+import { createdAt, timestamp, updatedAt } from "./columns";
+import { orders } from "./orders";
+
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => carrierAccounts.id),
+    carrier: text("carrier", { enum: CARRIERS }).notNull(),
+    // Carrier references: only what the carrier returned, null until it does.
+    carrierOrderId: text("carrier_order_id"),
+    carrierShipmentId: text("carrier_shipment_id"),
+    trackingNumber: text("tracking_number"),
+    courierName: text("courier_name"),
+    trackingUrl: text("tracking_url"),
+    status: text("status", { enum: SHIPMENT_STATUSES }).notNull().default("pending"),
+    substatus: text("substatus"),
+    rawStatus: text("raw_status"),
+    rawStatusLabel: text("raw_status_label"),
+    /** Carrier time of the event that set the current status (the ordering guard compares to it). */
+    statusAt: timestamp("status_at"),
+    estimatedDeliveryAt: timestamp("estimated_delivery_at"),
+    deliveredAt: timestamp("delivered_at"),
+    lastEventAt: timestamp("last_event_at"),
+    lastCheckedAt: timestamp("last_checked_at"),
+    lastCheckSource: text("last_check_source", { enum: TRACKING_SOURCES }),
+    /** Null = no automatic checks (terminal, or expired). */
+    nextCheckAt: timestamp("next_check_at"),
+    lastManualCheckAt: timestamp("last_manual_check_at"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("shipments_order_idx").on(t.orderId),
+    index("shipments_tracking_idx").on(t.trackingNumber),
+    uniqueIndex("shipments_account_tracking_uq")
+      .on(t.accountId, t.trackingNumber)
+      .where(sql`${t.trackingNumber} is not null`),
+    index("shipments_account_carrier_order_idx").on(t.accountId, t.carrierOrderId),
+    index("shipments_due_idx")
+      .on(t.accountId, t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
+    index("shipments_status_idx").on(t.status),
+  ],
+);
+
+export const trackingEvents = sqliteTable(
+  "tracking_events",
+  {
+    id: text("id").primaryKey(),
+    shipmentId: text("shipment_id")
+      .notNull()
+      .references(() => shipments.id, { onDelete: "cascade" }),
+    /** The carrier's time of the scan, as a UTC instant. */
+    occurredAt: timestamp("occurred_at").notNull(),
+    status: text("status", { enum: SHIPMENT_STATUSES }).notNull(),
+    substatus: text("substatus"),
+    rawCode: text("raw_code").notNull(),
+    rawLabel: text("raw_label"),
+    location: text("location"),
+    description: text("description"),
+    source: text("source", { enum: TRACKING_SOURCES }).notNull(),
+    /** carrier + shipment + raw code + carrier time: the same scan from any source is stored once. */
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tracking_events_shipment_time_idx").on(t.shipmentId, t.occurredAt)],
+);
+
+export const shipmentsRelations = relations(shipments, ({ one, many }) => ({
+  order: one(orders, { fields: [shipments.orderId], references: [orders.id] }),
+  account: one(carrierAccounts, { fields: [shipments.accountId], references: [carrierAccounts.id] }),
+  events: many(trackingEvents),
+}));
+export const trackingEventsRelations = relations(trackingEvents, ({ one }) => ({
+  shipment: one(shipments, { fields: [trackingEvents.shipmentId], references: [shipments.id] }),
+}));

@@ -1,0 +1,3 @@
+export { type BulkSeedOptions, seedBulk } from "./bulk";
+export { DEMO_PRODUCTS } from "./catalog";
+export { DEMO_LOGINS, type DemoSeedResult, seedDemo } from "./demo";
