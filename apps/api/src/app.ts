@@ -30,7 +30,10 @@ export function createApp(deps: AppDeps) {
 
   app.get("/healthz", (c) => {
     const database = pingDb(deps.db) ? "ok" : "unavailable";
-    return c.json({ status: database === "ok" ? "ok" : "degraded", database }, database === "ok" ? 200 : 503);
+    return c.json(
+      { status: database === "ok" ? "ok" : "degraded", database },
+      database === "ok" ? 200 : 503,
+    );
   });
 
   app.use("/trpc/*", bodyLimit({ maxSize: 1024 * 1024 }));

@@ -43,16 +43,25 @@ async function run(argv: string[]): Promise<string> {
         const input = adminInput.safeParse(values);
         if (!input.success) throw new UsageError(input.error.issues[0]?.message ?? "invalid input");
         const passwordHash = await hashPassword(input.data.password);
-        const { user, created } = upsertUserWithRole(db, { ...input.data, passwordHash, role: "admin" });
-        return created ? `Admin ${user.email} created.` : `${user.email} is now an admin (password updated).`;
+        const { user, created } = upsertUserWithRole(db, {
+          ...input.data,
+          passwordHash,
+          role: "admin",
+        });
+        return created
+          ? `Admin ${user.email} created.`
+          : `${user.email} is now an admin (password updated).`;
       }
       case "db:seed": {
         if (values.orders === undefined) {
           const seeded = await seedDemoIfEmpty(db, new Date());
-          return seeded ? "Demo shop seeded." : "The database already has users: demo seed skipped.";
+          return seeded
+            ? "Demo shop seeded."
+            : "The database already has users: demo seed skipped.";
         }
         const orders = Number(values.orders);
-        if (!Number.isInteger(orders) || orders <= 0) throw new UsageError("--orders must be a positive integer");
+        if (!Number.isInteger(orders) || orders <= 0)
+          throw new UsageError("--orders must be a positive integer");
         const started = performance.now();
         const passwordHash = await hashPassword("bulk-customer-password");
         const result = seedBulk(db, {

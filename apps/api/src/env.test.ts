@@ -12,7 +12,6 @@ describe("loadEnv", () => {
     expect(env.PORT).toBe(3000);
     expect(env.PUBLIC_URL).toBe("http://localhost:3000");
     expect(env.CARRIER_SANDBOX).toBe("auto");
-    expect(env.SMTP_URL).toBeUndefined();
     rmSync(dir, { recursive: true });
   });
 
@@ -21,7 +20,6 @@ describe("loadEnv", () => {
     ["PORT", "70000"],
     ["DATABASE_URL", "postgres://x"],
     ["PUBLIC_URL", "not a url"],
-    ["SMTP_URL", "http://mail.example"],
     ["CARRIER_SANDBOX", "maybe"],
     ["APP_SECRET", "short"],
   ])("names %s in a one-line error for %j", (name, value) => {

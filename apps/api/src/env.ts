@@ -20,12 +20,9 @@ const envSchema = z.object({
     .regex(/^(file:.+|:memory:)$/, 'expected "file:<path>" or ":memory:"')
     .default("file:./data/waybill.db"),
   APP_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
-  PUBLIC_URL: z.url({ error: "expected an absolute URL such as https://track.example.com" }).optional(),
-  SMTP_URL: z
-    .url({ error: "expected smtp://user:pass@host:port or smtps://…" })
-    .refine((value) => /^smtps?:\/\//.test(value), "expected an smtp:// or smtps:// URL")
+  PUBLIC_URL: z
+    .url({ error: "expected an absolute URL such as https://track.example.com" })
     .optional(),
-  MAIL_FROM: z.string().min(3).default("Waybill <no-reply@waybill.localhost>"),
   CARRIER_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

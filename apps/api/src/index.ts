@@ -44,6 +44,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Waybill failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Waybill failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

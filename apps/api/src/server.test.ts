@@ -57,7 +57,10 @@ describe("auth over HTTP", () => {
 
   it("refuses a logged-out session token even if the browser keeps it", async () => {
     const browser = createBrowserLikeClient(server.url);
-    await browser.mutation("auth.login", { email: "asha@waybill.test", password: "demo-customer-pass" });
+    await browser.mutation("auth.login", {
+      email: "asha@waybill.test",
+      password: "demo-customer-pass",
+    });
     const stolen = browser.cookie;
     await browser.mutation("auth.logout");
     const replay = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie: stolen } });
@@ -89,7 +92,10 @@ describe("auth over HTTP", () => {
       name: "Target",
     });
     for (let attempt = 1; attempt <= 10; attempt++) {
-      const answer = await browser.mutation("auth.login", { email: "target@example.test", password: `guess-${attempt}-xx` });
+      const answer = await browser.mutation("auth.login", {
+        email: "target@example.test",
+        password: `guess-${attempt}-xx`,
+      });
       expect(answer.error?.data.code).toBe("UNAUTHORIZED");
     }
     const eleventh = await browser.mutation("auth.login", {
@@ -102,10 +108,18 @@ describe("auth over HTTP", () => {
 
   it("explains bad input field by field", async () => {
     const browser = createBrowserLikeClient(server.url);
-    const answer = await browser.mutation("auth.register", { email: "nope", password: "short", name: "" });
+    const answer = await browser.mutation("auth.register", {
+      email: "nope",
+      password: "short",
+      name: "",
+    });
     expect(answer.error?.data.code).toBe("BAD_REQUEST");
     expect(answer.error?.data.zodError).toMatchObject({
-      fieldErrors: { email: expect.any(Array), password: expect.any(Array), name: expect.any(Array) },
+      fieldErrors: {
+        email: expect.any(Array),
+        password: expect.any(Array),
+        name: expect.any(Array),
+      },
     });
   });
 });
@@ -116,11 +130,17 @@ describe("authorization", () => {
     expect((await nobody.query("admin.system.status")).error?.data.code).toBe("UNAUTHORIZED");
 
     const customer = createBrowserLikeClient(server.url);
-    await customer.mutation("auth.login", { email: "asha@waybill.test", password: "demo-customer-pass" });
+    await customer.mutation("auth.login", {
+      email: "asha@waybill.test",
+      password: "demo-customer-pass",
+    });
     expect((await customer.query("admin.system.status")).error?.data.code).toBe("FORBIDDEN");
 
     const admin = createBrowserLikeClient(server.url);
-    await admin.mutation("auth.login", { email: "admin@waybill.test", password: "demo-admin-pass" });
+    await admin.mutation("auth.login", {
+      email: "admin@waybill.test",
+      password: "demo-admin-pass",
+    });
     const status = await admin.query("admin.system.status");
     expect(status.data).toMatchObject({ database: "ok", orders: 8 });
   });
@@ -129,8 +149,14 @@ describe("authorization", () => {
 describe("WebSocket", () => {
   it("carries the caller's session from the cookie into subscriptions", async () => {
     const browser = createBrowserLikeClient(server.url);
-    await browser.mutation("auth.login", { email: "asha@waybill.test", password: "demo-customer-pass" });
-    const { client, close } = createWsTrpcClient(server.url, { cookie: browser.cookie, origin: server.url });
+    await browser.mutation("auth.login", {
+      email: "asha@waybill.test",
+      password: "demo-customer-pass",
+    });
+    const { client, close } = createWsTrpcClient(server.url, {
+      cookie: browser.cookie,
+      origin: server.url,
+    });
     const first = await new Promise<unknown>((resolve, reject) => {
       const subscription = client.auth.onSession.subscribe(undefined, {
         onData: (data) => {

@@ -55,18 +55,27 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
     limits: createLoginLimits(),
-    staticDirs: options.serveSpas === false ? undefined : { storefront: paths.storefront, admin: paths.admin },
+    staticDirs:
+      options.serveSpas === false
+        ? undefined
+        : { storefront: paths.storefront, admin: paths.admin },
   };
   const app = createApp(deps);
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () =>
+      resolve(s as Server),
+    ) as Server;
     s.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${port}`;
   deps.allowedOrigins.push(
-    ...new Set([new URL(env.PUBLIC_URL).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+    ...new Set([
+      new URL(env.PUBLIC_URL).origin,
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ]),
   );
   const ws = attachWebSocket(server, deps);
   const jobs = options.jobs === false ? { stop() {} } : startJobs(deps);

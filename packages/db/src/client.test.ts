@@ -18,7 +18,10 @@ describe("migrations", () => {
       .all()
       .map((row) => (row as { name: string }).name);
     const expected = Object.values(schema)
-      .filter((value) => typeof value === "object" && value !== null && Symbol.for("drizzle:Name") in value)
+      .filter(
+        (value) =>
+          typeof value === "object" && value !== null && Symbol.for("drizzle:Name") in value,
+      )
       .map((table) => getTableConfig(table as Parameters<typeof getTableConfig>[0]).name);
     expect(expected.length).toBeGreaterThanOrEqual(14);
     for (const name of expected) expect(tables).toContain(name);
@@ -53,8 +56,16 @@ describe("sessions", () => {
     db = createTestDb();
     const user = createUser(db, { email: "A@Example.test", name: "A", passwordHash: "h" });
     const now = new Date("2026-11-21T10:00:00Z");
-    insertSession(db, { tokenHash: "live", userId: user.id, expiresAt: new Date(now.getTime() + 60_000) });
-    insertSession(db, { tokenHash: "old", userId: user.id, expiresAt: new Date(now.getTime() - 1) });
+    insertSession(db, {
+      tokenHash: "live",
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
+    insertSession(db, {
+      tokenHash: "old",
+      userId: user.id,
+      expiresAt: new Date(now.getTime() - 1),
+    });
     expect(getSessionUser(db, "live", now)?.user.email).toBe("a@example.test");
     expect(getSessionUser(db, "old", now)).toBeUndefined();
     expect(deleteExpiredSessions(db, now)).toBe(1);
@@ -85,7 +96,9 @@ describe("seedDemo", () => {
     const statuses = db.$client.prepare("select distinct status from orders").all();
     expect(statuses.length).toBeGreaterThanOrEqual(3);
     expect(getUserByEmail(db, "admin@waybill.test")?.role).toBe("admin");
-    expect(seedDemo(db, { adminPasswordHash: "a", customerPasswordHash: "c", now }).seeded).toBe(false);
+    expect(seedDemo(db, { adminPasswordHash: "a", customerPasswordHash: "c", now }).seeded).toBe(
+      false,
+    );
     // The seed never invents carrier data: no shipment exists until a carrier gives one.
     expect(db.$client.prepare("select count(*) as n from shipments").get()).toEqual({ n: 0 });
   });
@@ -101,7 +114,9 @@ describe("seedBulk", () => {
     const count = db.$client.prepare("select count(*) as n from orders").get() as { n: number };
     expect(count.n).toBe(12_345 + 8);
     const orphans = db.$client
-      .prepare("select count(*) as n from orders o where not exists (select 1 from order_items i where i.order_id = o.id)")
+      .prepare(
+        "select count(*) as n from orders o where not exists (select 1 from order_items i where i.order_id = o.id)",
+      )
       .get() as { n: number };
     expect(orphans.n).toBe(0);
     const last = db.$client.prepare("select max(number) as n from orders").get() as { n: string };

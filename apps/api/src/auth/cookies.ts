@@ -17,7 +17,10 @@ export function readCookie(header: string | null | undefined, name: string): str
   return null;
 }
 
-export function sessionCookie(token: string, options: { maxAgeMs: number; secure: boolean }): string {
+export function sessionCookie(
+  token: string,
+  options: { maxAgeMs: number; secure: boolean },
+): string {
   const attributes = [
     `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
     "Path=/",

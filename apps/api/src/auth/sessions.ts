@@ -12,7 +12,11 @@ import { readCookie, SESSION_COOKIE } from "./cookies";
 export type SessionIdentity = { user: PublicUser; tokenHash: string };
 
 /** Resolves the session cookie of a request (HTTP or WebSocket upgrade) to its user. */
-export function identifyRequest(db: Db, cookieHeader: string | null | undefined, now: Date): SessionIdentity | null {
+export function identifyRequest(
+  db: Db,
+  cookieHeader: string | null | undefined,
+  now: Date,
+): SessionIdentity | null {
   const token = readCookie(cookieHeader, SESSION_COOKIE);
   if (!token) return null;
   const tokenHash = hashToken(token);
@@ -21,7 +25,12 @@ export function identifyRequest(db: Db, cookieHeader: string | null | undefined,
 }
 
 /** Creates a session and returns the raw token for the cookie; only its hash is stored. */
-export function openSession(db: Db, userId: string, now: Date, ttlMs: number): { token: string; expiresAt: Date } {
+export function openSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  ttlMs: number,
+): { token: string; expiresAt: Date } {
   const token = createSessionToken();
   const expiresAt = new Date(now.getTime() + ttlMs);
   insertSession(db, { tokenHash: hashToken(token), userId, expiresAt });

@@ -9,7 +9,11 @@ export type RateLimiter = {
   reset(key: string): void;
 };
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, { count: number; startedAt: number }>();
   const maxKeys = options.maxKeys ?? 100_000;
 

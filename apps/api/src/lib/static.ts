@@ -35,7 +35,10 @@ async function readIfFile(path: string): Promise<Buffer | null> {
 export function createSpaHandler(options: { root: string; basePath: string }) {
   const root = normalize(options.root);
   return async (c: Context) => {
-    const relative = decodeURIComponent(c.req.path.slice(options.basePath.length)).replace(/^\/+/, "");
+    const relative = decodeURIComponent(c.req.path.slice(options.basePath.length)).replace(
+      /^\/+/,
+      "",
+    );
     const target = normalize(join(root, relative));
     if (target !== root && !target.startsWith(root + sep)) return c.notFound();
 
@@ -49,7 +52,10 @@ export function createSpaHandler(options: { root: string; basePath: string }) {
     if (extname(relative) !== "" && extname(relative) !== ".html") return c.notFound();
     const index = await readIfFile(join(root, "index.html"));
     if (!index) {
-      return c.text(`This app is not built yet: run "pnpm build" (missing ${join(root, "index.html")}).`, 503);
+      return c.text(
+        `This app is not built yet: run "pnpm build" (missing ${join(root, "index.html")}).`,
+        503,
+      );
     }
     return c.body(new Uint8Array(index), 200, {
       "content-type": CONTENT_TYPES[".html"] ?? "text/html",

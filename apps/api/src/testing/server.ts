@@ -8,7 +8,9 @@ import { type RunningServer, type StartOptions, startServer } from "../server";
 export type TestServer = RunningServer & { dataDir: string };
 
 /** A real server on a free port with a fresh database file, as the issue's tests require. */
-export async function startTestServer(options: StartOptions & { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: StartOptions & { env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "waybill-test-"));
   const env = loadEnv({
     PORT: "0",
@@ -17,7 +19,12 @@ export async function startTestServer(options: StartOptions & { env?: Record<str
     LOG_LEVEL: "error",
     ...options.env,
   });
-  const server = await startServer(env, { serveSpas: false, jobs: false, logger: silentLogger, ...options });
+  const server = await startServer(env, {
+    serveSpas: false,
+    jobs: false,
+    logger: silentLogger,
+    ...options,
+  });
   return {
     ...server,
     dataDir,
@@ -53,15 +60,23 @@ export function createBrowserLikeClient(baseUrl: string) {
       }).then(readTrpc);
     },
     query(path: string, input?: unknown) {
-      const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const search =
+        input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
       return this.call(`/trpc/${path}${search}`).then(readTrpc);
     },
   };
 }
 
-type TrpcAnswer = { status: number; data?: unknown; error?: { message: string; data: { code: string; zodError?: unknown } } };
+type TrpcAnswer = {
+  status: number;
+  data?: unknown;
+  error?: { message: string; data: { code: string; zodError?: unknown } };
+};
 
 async function readTrpc(response: Response): Promise<TrpcAnswer> {
-  const body = (await response.json()) as { result?: { data: unknown }; error?: TrpcAnswer["error"] };
+  const body = (await response.json()) as {
+    result?: { data: unknown };
+    error?: TrpcAnswer["error"];
+  };
   return { status: response.status, data: body.result?.data, error: body.error };
 }

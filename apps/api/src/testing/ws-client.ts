@@ -3,7 +3,10 @@ import WebSocket from "ws";
 import type { AppRouter } from "../trpc/routers/_app";
 
 /** A tRPC client over the real WebSocket, sending the cookie (and Origin) a browser would. */
-export function createWsTrpcClient(baseUrl: string, options: { cookie?: string; origin?: string } = {}) {
+export function createWsTrpcClient(
+  baseUrl: string,
+  options: { cookie?: string; origin?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;

@@ -19,10 +19,19 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Only callers from the shop itself reach this: unexpected errors are logged, expected 4xx are not. */
-const logUnexpectedErrors = t.middleware(async function logUnexpectedErrors({ ctx, next, path, type }) {
+const logUnexpectedErrors = t.middleware(async function logUnexpectedErrors({
+  ctx,
+  next,
+  path,
+  type,
+}) {
   const result = await next();
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
-    ctx.deps.logger.error("procedure failed", { path, type, error: String(result.error.cause ?? result.error) });
+    ctx.deps.logger.error("procedure failed", {
+      path,
+      type,
+      error: String(result.error.cause ?? result.error),
+    });
   }
   return result;
 });

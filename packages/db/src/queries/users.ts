@@ -29,7 +29,13 @@ export function getUserById(db: Db, id: string): User | undefined {
 
 export function createUser(
   db: Db,
-  input: { email: string; name: string; phone?: string | null; passwordHash: string; role?: UserRole },
+  input: {
+    email: string;
+    name: string;
+    phone?: string | null;
+    passwordHash: string;
+    role?: UserRole;
+  },
 ): User {
   return db
     .insert(users)

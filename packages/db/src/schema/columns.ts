@@ -6,9 +6,7 @@ export const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" 
 
 /** A timestamp that defaults to the insert time. */
 export const stampedAt = (name: string) =>
-  timestamp(name)
-    .notNull()
-    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+  timestamp(name).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 export const createdAt = () => stampedAt("created_at");
 export const updatedAt = () => stampedAt("updated_at");

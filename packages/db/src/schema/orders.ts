@@ -1,7 +1,7 @@
 import { ORDER_STATUSES } from "@waybill/carriers/statuses";
 import { relations } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, timestamp, updatedAt } from "./columns";
+import { createdAt, updatedAt } from "./columns";
 import { shipments } from "./shipments";
 import { users } from "./users";
 

@@ -79,7 +79,10 @@ export const trackingEvents = sqliteTable(
 
 export const shipmentsRelations = relations(shipments, ({ one, many }) => ({
   order: one(orders, { fields: [shipments.orderId], references: [orders.id] }),
-  account: one(carrierAccounts, { fields: [shipments.accountId], references: [carrierAccounts.id] }),
+  account: one(carrierAccounts, {
+    fields: [shipments.accountId],
+    references: [carrierAccounts.id],
+  }),
   events: many(trackingEvents),
 }));
 export const trackingEventsRelations = relations(trackingEvents, ({ one }) => ({

@@ -28,7 +28,13 @@ function createRandom(seed: number): () => number {
 }
 
 // Only states a shop owns: shipped states come from carriers, never from a seed.
-const BULK_ORDER_STATUSES = ["pending", "confirmed", "confirmed", "processing", "cancelled"] as const;
+const BULK_ORDER_STATUSES = [
+  "pending",
+  "confirmed",
+  "confirmed",
+  "processing",
+  "cancelled",
+] as const;
 const ROWS_PER_STATEMENT = 500;
 
 /**
@@ -67,7 +73,8 @@ export function seedBulk(db: Db, options: BulkSeedOptions): { orders: number; cu
         for (let i = 0; i < batch; i++) {
           const sequence = firstSequence + done + i;
           const customerIndex = Math.floor(random() * customerCount);
-          const address = DEMO_ADDRESSES[customerIndex % DEMO_ADDRESSES.length] ?? DEMO_ADDRESSES[0];
+          const address =
+            DEMO_ADDRESSES[customerIndex % DEMO_ADDRESSES.length] ?? DEMO_ADDRESSES[0];
           const orderId = createId();
           const itemCount = 1 + Math.floor(random() * 3);
           let subtotal = 0;
@@ -149,7 +156,9 @@ function insertRows(
     const key = `${table}:${rows}`;
     let statement = statementCache.get(key);
     if (!statement || statement.database !== client) {
-      statement = client.prepare(`insert into ${table} (${columns}) values ${placeholders(width, rows)}`);
+      statement = client.prepare(
+        `insert into ${table} (${columns}) values ${placeholders(width, rows)}`,
+      );
       statementCache.set(key, statement);
     }
     statement.run(chunk);
@@ -186,7 +195,15 @@ function insertCustomers(
       const id = createId();
       ids.push(id);
       const address = DEMO_ADDRESSES[i % DEMO_ADDRESSES.length] ?? DEMO_ADDRESSES[0];
-      values.push(id, `bulk-${runId}-${i}@example.test`, `Customer ${i + 1}`, address.phone, passwordHash, "customer", nowMs);
+      values.push(
+        id,
+        `bulk-${runId}-${i}@example.test`,
+        `Customer ${i + 1}`,
+        address.phone,
+        passwordHash,
+        "customer",
+        nowMs,
+      );
       if (values.length === 7 * ROWS_PER_STATEMENT) {
         insertRows(db.$client, "users", columns, 7, values);
         values = [];

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { OrderStatus } from "@waybill/carriers/statuses";
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { createId, formatOrderNumber } from "../ids";
 import { orderItems, orders, products } from "../schema/orders";
@@ -20,17 +20,21 @@ const EXTRA_CUSTOMERS = [
  * Orders that have not reached a carrier yet: states the shop owns. Shipped orders only ever
  * come from a carrier (the sandboxes in the demo), never from the seed.
  */
-const DEMO_ORDER_PLAN: Array<{ customer: number; status: OrderStatus; items: number[]; daysAgo: number }> =
-  [
-    { customer: 0, status: "confirmed", items: [0, 2], daysAgo: 0 },
-    { customer: 0, status: "processing", items: [1], daysAgo: 1 },
-    { customer: 0, status: "pending", items: [5], daysAgo: 2 },
-    { customer: 0, status: "cancelled", items: [3], daysAgo: 9 },
-    { customer: 1, status: "confirmed", items: [4, 0], daysAgo: 0 },
-    { customer: 1, status: "processing", items: [2, 2], daysAgo: 3 },
-    { customer: 2, status: "confirmed", items: [5, 1], daysAgo: 1 },
-    { customer: 2, status: "pending", items: [0], daysAgo: 4 },
-  ];
+const DEMO_ORDER_PLAN: Array<{
+  customer: number;
+  status: OrderStatus;
+  items: number[];
+  daysAgo: number;
+}> = [
+  { customer: 0, status: "confirmed", items: [0, 2], daysAgo: 0 },
+  { customer: 0, status: "processing", items: [1], daysAgo: 1 },
+  { customer: 0, status: "pending", items: [5], daysAgo: 2 },
+  { customer: 0, status: "cancelled", items: [3], daysAgo: 9 },
+  { customer: 1, status: "confirmed", items: [4, 0], daysAgo: 0 },
+  { customer: 1, status: "processing", items: [2, 2], daysAgo: 3 },
+  { customer: 2, status: "confirmed", items: [5, 1], daysAgo: 1 },
+  { customer: 2, status: "pending", items: [0], daysAgo: 4 },
+];
 
 const DAY_MS = 86_400_000;
 
@@ -79,7 +83,8 @@ export function seedDemo(
     DEMO_ORDER_PLAN.forEach((plan, index) => {
       const customer = customers[plan.customer];
       const address = DEMO_ADDRESSES[plan.customer];
-      if (!customer || !address) throw new Error(`demo plan names a missing customer ${plan.customer}`);
+      if (!customer || !address)
+        throw new Error(`demo plan names a missing customer ${plan.customer}`);
       const lines = plan.items.map((i) => {
         const product = productRows[i];
         if (!product) throw new Error(`demo plan names a missing product ${i}`);

@@ -3,8 +3,8 @@ import { createUser, getUserByEmail, normalizeEmail, toPublicUser } from "@waybi
 import { z } from "zod";
 import { clearedSessionCookie, sessionCookie } from "../../auth/cookies";
 import { closeSession, openSession } from "../../auth/sessions";
-import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/crypto";
 import { untilAborted } from "../../lib/abort";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/crypto";
 import type { Context } from "../context";
 import { customerProcedure, publicProcedure, router } from "../init";
 
@@ -37,7 +37,10 @@ function startSession(ctx: Context, userId: string) {
   const { deps } = ctx;
   const { token } = openSession(deps.db, userId, deps.now(), deps.sessionTtlMs);
   ctx.setCookie(
-    sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.publicUrl.startsWith("https:") }),
+    sessionCookie(token, {
+      maxAgeMs: deps.sessionTtlMs,
+      secure: deps.publicUrl.startsWith("https:"),
+    }),
   );
 }
 
@@ -58,7 +61,10 @@ function refuseWhenLimited(ctx: Context, keys: Array<[keyof Context["deps"]["lim
 export const authRouter = router({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     if (getUserByEmail(ctx.deps.db, input.email)) {
-      throw new TRPCError({ code: "CONFLICT", message: "An account with this e-mail already exists. Sign in instead." });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "An account with this e-mail already exists. Sign in instead.",
+      });
     }
     const passwordHash = await hashPassword(input.password);
     try {
@@ -68,7 +74,10 @@ export const authRouter = router({
     } catch (error) {
       // Two registrations racing for one e-mail: the unique index decides.
       if (String(error).includes("UNIQUE")) {
-        throw new TRPCError({ code: "CONFLICT", message: "An account with this e-mail already exists. Sign in instead." });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "An account with this e-mail already exists. Sign in instead.",
+        });
       }
       throw error;
     }
@@ -84,7 +93,10 @@ export const authRouter = router({
     refuseWhenLimited(ctx, keys);
     const user = getUserByEmail(ctx.deps.db, email);
     // Unknown users cost a full scrypt too, so timing does not reveal which e-mails exist.
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
+    const valid = await verifyPassword(
+      input.password,
+      user?.passwordHash ?? (await decoyPasswordHash()),
+    );
     if (!user || !valid) {
       const now = ctx.deps.now().getTime();
       for (const [limiter, key] of keys) ctx.deps.limits[limiter].hit(key, now);
