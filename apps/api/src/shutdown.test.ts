@@ -1,5 +1,5 @@
-import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { startTestServer } from "./testing/server";
 
 describe("graceful shutdown", () => {

@@ -1,0 +1,276 @@
+import {
+  type CarrierUpdate,
+  deriveOrderStatus,
+  isTerminal,
+  type StatusMapping,
+  shouldAdvance,
+  type TrackingScan,
+} from "@waybill/carriers";
+import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
+import { createId, type Db, schema, type Tx } from "@waybill/db";
+import { asc, eq } from "drizzle-orm";
+import {
+  MILESTONE_COPY,
+  type Milestone,
+  milestoneForStatus,
+  renderMilestoneEmail,
+} from "./milestones";
+
+const { events, notifications, orders, outbox, shipments, trackingEvents } = schema;
+
+export type ShipmentUpdate = { shipmentId: string; update: CarrierUpdate };
+export type ApplyOptions = { source: TrackingSource; now: Date; publicUrl: string };
+
+export type AppliedChange = {
+  shipmentId: string;
+  orderId: string;
+  userId: string;
+  newEvents: number;
+  previousStatus: ShipmentStatus;
+  status: ShipmentStatus;
+  previousOrderStatus: OrderStatus;
+  orderStatus: OrderStatus;
+  /** Reference fields the carrier gave for the first time (or changed). */
+  fieldsChanged: string[];
+  /** The `events` row written for this change, null when nothing visible changed. */
+  eventId: number | null;
+  milestones: Milestone[];
+};
+
+/**
+ * The one path every carrier update takes (webhook, poll, manual check). All items are applied in ONE
+ * synchronous transaction: a throw anywhere leaves the database as it was.
+ *
+ * Invariants held here: the same scan from any source is stored once (dedupe key); the current status
+ * is recomputed from the stored scans in carrier-time order through the forward-only guard, so arrival
+ * order never matters; reference fields are only ever filled from carrier data, never cleared or
+ * invented; notifications and e-mails carry dedupe keys so a milestone is announced once.
+ */
+export function applyCarrierUpdates(
+  db: Db,
+  items: ShipmentUpdate[],
+  options: ApplyOptions,
+): AppliedChange[] {
+  return db.transaction((tx) =>
+    items.map((item) => applyOne(tx, item, options)).filter((c) => c !== null),
+  );
+}
+
+function scanDedupeKey(carrier: string, shipmentId: string, scan: TrackingScan): string {
+  return `${carrier}|${shipmentId}|${scan.rawCode}|${scan.occurredAt.getTime()}`;
+}
+
+type StoredScan = StatusMapping & {
+  occurredAt: Date;
+  source: TrackingSource;
+  rawCode: string;
+  rawLabel: string | null;
+  location: string | null;
+};
+
+/** Folds a shipment's whole timeline: carrier scans through the guard; admin events set the status outright. */
+export function currentStatusOf(timeline: readonly StoredScan[]): {
+  current: StatusMapping;
+  setBy: StoredScan | null;
+} {
+  let current: StatusMapping = { status: "pending", substatus: null };
+  let setBy: StoredScan | null = null;
+  for (const scan of timeline) {
+    if (scan.source === "admin" ? scan.status !== "unknown" : shouldAdvance(current, scan)) {
+      current = { status: scan.status, substatus: scan.substatus };
+      setBy = scan;
+    }
+  }
+  return { current, setBy };
+}
+
+function applyOne(
+  tx: Tx,
+  { shipmentId, update }: ShipmentUpdate,
+  options: ApplyOptions,
+): AppliedChange | null {
+  const row = tx
+    .select({ shipment: shipments, order: orders })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(eq(shipments.id, shipmentId))
+    .get();
+  if (!row) throw new Error(`Shipment ${shipmentId} does not exist`);
+  const { shipment, order } = row;
+
+  let newEvents = 0;
+  for (const scan of update.scans) {
+    const inserted = tx
+      .insert(trackingEvents)
+      .values({
+        id: createId(),
+        shipmentId,
+        occurredAt: scan.occurredAt,
+        status: scan.status,
+        substatus: scan.substatus,
+        rawCode: scan.rawCode,
+        rawLabel: scan.rawLabel,
+        location: scan.location,
+        description: scan.description,
+        source: options.source,
+        dedupeKey: scanDedupeKey(shipment.carrier, shipmentId, scan),
+      })
+      .onConflictDoNothing({ target: trackingEvents.dedupeKey })
+      .run();
+    newEvents += inserted.changes;
+  }
+
+  // Only carrier-given values, and never a null over a known value.
+  const refs = {
+    trackingNumber: update.trackingNumber,
+    courierName: update.courierName,
+    trackingUrl: update.trackingUrl,
+    estimatedDeliveryAt: update.estimatedDelivery,
+  };
+  const fieldsChanged = (Object.keys(refs) as Array<keyof typeof refs>).filter((key) => {
+    const value = refs[key];
+    if (value === null) return false;
+    const stored = shipment[key];
+    return value instanceof Date ? stored?.valueOf() !== value.valueOf() : stored !== value;
+  });
+
+  const timeline = tx
+    .select()
+    .from(trackingEvents)
+    .where(eq(trackingEvents.shipmentId, shipmentId))
+    // Ties in carrier time break by raw code, so the result never depends on arrival order.
+    .orderBy(asc(trackingEvents.occurredAt), asc(trackingEvents.rawCode))
+    .all();
+  const { current, setBy } = currentStatusOf(timeline);
+  const statusChanged =
+    current.status !== shipment.status || current.substatus !== shipment.substatus;
+  const lastEventAt = timeline.at(-1)?.occurredAt ?? shipment.lastEventAt;
+  // An unchanged shipment leaves the order alone (an admin may have set it).
+  const orderStatus = statusChanged ? deriveOrderStatus(current.status) : order.status;
+
+  const changes: Partial<typeof shipments.$inferInsert> = {
+    lastCheckedAt: options.now,
+    lastCheckSource: options.source,
+    updatedAt: options.now,
+  };
+  for (const key of fieldsChanged) Object.assign(changes, { [key]: refs[key] });
+  if (statusChanged) {
+    Object.assign(changes, {
+      status: current.status,
+      substatus: current.substatus,
+      rawStatus: setBy?.rawCode ?? null,
+      rawStatusLabel: setBy?.rawLabel ?? null,
+      statusAt: setBy?.occurredAt ?? null,
+      deliveredAt:
+        current.status === "delivered" ? (setBy?.occurredAt ?? null) : shipment.deliveredAt,
+      version: shipment.version + 1,
+    });
+    if (isTerminal(current.status, current.substatus)) changes.nextCheckAt = null;
+  }
+  if (newEvents > 0) changes.lastEventAt = lastEventAt;
+  tx.update(shipments).set(changes).where(eq(shipments.id, shipmentId)).run();
+
+  const orderChanged = orderStatus !== order.status;
+  if (orderChanged) {
+    tx.update(orders)
+      .set({ status: orderStatus, updatedAt: options.now })
+      .where(eq(orders.id, order.id))
+      .run();
+  }
+
+  const visible = newEvents > 0 || statusChanged || fieldsChanged.length > 0 || orderChanged;
+  if (!visible) return null;
+
+  const after = { ...shipment, ...changes } as typeof shipment;
+  const milestones: Milestone[] = [];
+  if (fieldsChanged.includes("trackingNumber") && !shipment.trackingNumber)
+    milestones.push("tracking_available");
+  const statusMilestone = statusChanged ? milestoneForStatus(current.status) : null;
+  if (statusMilestone) milestones.push(statusMilestone);
+
+  const context = {
+    orderNumber: order.number,
+    courierName: after.courierName,
+    trackingNumber: after.trackingNumber,
+    trackingUrl: after.trackingUrl,
+    estimatedDelivery: after.estimatedDeliveryAt,
+    location: setBy?.location ?? null,
+    orderUrl: `${options.publicUrl}/orders/${order.id}`,
+  };
+  for (const milestone of milestones) {
+    // Keyed by the fact announced, so webhook + poll + replay of one scan announce it once.
+    const fact =
+      milestone === "tracking_available" ? after.trackingNumber : setBy?.occurredAt.getTime();
+    const dedupeKey = `${order.id}:${milestone}:${fact}`;
+    const copy = MILESTONE_COPY[milestone];
+    tx.insert(notifications)
+      .values({
+        id: createId(),
+        userId: order.userId,
+        orderId: order.id,
+        category: copy.category,
+        title: copy.title,
+        body: copy.body(context),
+        dedupeKey,
+        createdAt: options.now,
+      })
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .run();
+    if (!order.emailOptOut) {
+      const email = renderMilestoneEmail(milestone, context);
+      tx.insert(outbox)
+        .values({
+          id: createId(),
+          orderId: order.id,
+          to: order.contactEmail,
+          subject: email.subject,
+          textBody: email.text,
+          htmlBody: email.html,
+          dedupeKey: `email:${dedupeKey}`,
+          nextAttemptAt: options.now,
+          createdAt: options.now,
+        })
+        .onConflictDoNothing({ target: outbox.dedupeKey })
+        .run();
+    }
+  }
+
+  const event = tx
+    .insert(events)
+    .values({
+      topic: "order",
+      orderId: order.id,
+      userId: order.userId,
+      payload: JSON.stringify({
+        type: "shipment.updated",
+        orderId: order.id,
+        orderNumber: order.number,
+        shipmentId,
+        source: options.source,
+        status: current.status,
+        substatus: current.substatus,
+        orderStatus,
+        trackingNumber: after.trackingNumber,
+        courierName: after.courierName,
+        newEvents,
+        milestones,
+      }),
+      createdAt: options.now,
+    })
+    .returning({ id: events.id })
+    .get();
+
+  return {
+    shipmentId,
+    orderId: order.id,
+    userId: order.userId,
+    newEvents,
+    previousStatus: shipment.status,
+    status: current.status,
+    previousOrderStatus: order.status,
+    orderStatus,
+    fieldsChanged,
+    eventId: event.id,
+    milestones,
+  };
+}
