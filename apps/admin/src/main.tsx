@@ -1,0 +1,17 @@
+import "@waybill/ui/styles.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app";
+import { createApiClients } from "./lib/api-clients";
+
+const container = document.getElementById("root");
+if (!container) throw new Error("index.html has no #root element.");
+
+// Created outside React so StrictMode's double mount cannot open a second WebSocket.
+const clients = createApiClients(window.location);
+
+createRoot(container).render(
+  <StrictMode>
+    <App clients={clients} />
+  </StrictMode>,
+);

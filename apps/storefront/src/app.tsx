@@ -1,0 +1,19 @@
+import { ToastProvider } from "@waybill/ui";
+import { createBrowserRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import type { ApiClients } from "./lib/api-clients";
+import { ApiProvider } from "./lib/api-provider";
+import { routes } from "./router";
+
+const router = createBrowserRouter(routes);
+
+/** The storefront: data provider, toasts, and the router. */
+export function App({ clients }: { clients: ApiClients }) {
+  return (
+    <ApiProvider clients={clients}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </ApiProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button } from "@waybill/ui";
+import { useEffect, useId, useRef, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { useSignOut } from "../lib/session";
+import type { User } from "../lib/trpc";
+
+/**
+ * The signed-in person's name as a disclosure button; it opens a small panel with their
+ * account and sign out. Escape and a click elsewhere close it.
+ */
+export function UserMenu({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const { signOut, pending } = useSignOut();
+
+  // Navigating away (including through the panel's own link) closes it.
+  useEffect(() => setOpen(false), [location.key]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [open]);
+
+  return (
+    <div className="wb-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="wb-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Account menu for ${user.name}`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="wb-avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="wb-menu__label">{user.name}</span>
+      </button>
+      <div className="wb-menu__panel" id={panelId} hidden={!open}>
+        <div className="wb-user wb-menu__user">
+          <span className="wb-user__name">{user.name}</span>
+          <span className="wb-user__email">{user.email}</span>
+        </div>
+        <Link className="wb-menu__item" to="/account">
+          Your account
+        </Link>
+        <Button variant="ghost" block pending={pending} onClick={signOut}>
+          Sign out
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((part) => part?.[0]?.toUpperCase() ?? "").join("") || "?";
+}
