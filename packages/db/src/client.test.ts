@@ -1,7 +1,7 @@
 import { getTableConfig } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDb, createTestDb, type Db, pingDb } from "./client";
-import { createId, createSecretToken, formatOrderNumber } from "./ids";
+import { createId, createSecretToken, createSequentialIds, formatOrderNumber } from "./ids";
 import { deleteExpiredSessions, getSessionUser, insertSession } from "./queries/sessions";
 import { createUser, getUserByEmail, upsertUserWithRole } from "./queries/users";
 import * as schema from "./schema/index";
@@ -121,5 +121,15 @@ describe("seedBulk", () => {
     expect(orphans.n).toBe(0);
     const last = db.$client.prepare("select max(number) as n from orders").get() as { n: string };
     expect(last.n).toBe(formatOrderNumber(2026, 12_345 + 8));
+  });
+});
+
+describe("createSequentialIds", () => {
+  it("gives unique ids that sort in creation order and avoid sr/kr", () => {
+    const next = createSequentialIds();
+    const ids = Array.from({ length: 5_000 }, next);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).not.toMatch(/sr|kr/);
   });
 });

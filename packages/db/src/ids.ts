@@ -14,6 +14,24 @@ export function createId(length = 20): string {
   return id;
 }
 
+/**
+ * Ids that sort in creation order (prefix + fixed-width counter, same alphabet): bulk inserts then
+ * append to the primary-key index instead of scattering across it.
+ */
+export function createSequentialIds(prefixLength = 8): () => string {
+  const prefix = createId(prefixLength);
+  let next = 0;
+  return () => {
+    let n = next++;
+    let suffix = "";
+    for (let i = 0; i < 12; i++) {
+      suffix = URL_SAFE_ALPHABET[n % 32] + suffix;
+      n = Math.floor(n / 32);
+    }
+    return prefix + suffix;
+  };
+}
+
 /** 40 symbols × 5 bits = 200 bits of entropy. */
 export function createSecretToken(): string {
   return createId(40);
