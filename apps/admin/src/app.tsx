@@ -1,8 +1,7 @@
 import { ToastProvider } from "@waybill/ui";
+import { type ApiClients, ApiProvider } from "@waybill/ui/client";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import type { ApiClients } from "./lib/api-clients";
-import { ApiProvider } from "./lib/api-provider";
 import { routes } from "./router";
 
 const router = createBrowserRouter(routes, { basename: "/admin" });

@@ -1,8 +1,8 @@
 import "@waybill/ui/styles.css";
+import { createApiClients } from "@waybill/ui/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
-import { createApiClients } from "./lib/api-clients";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element.");

@@ -1,11 +1,13 @@
+import {
+  NotFoundPage,
+  RedirectIfSignedIn,
+  RequireSession,
+  RouteErrorPage,
+} from "@waybill/ui/client";
 import type { RouteObject } from "react-router";
-import { RedirectIfSignedIn } from "./components/redirect-if-signed-in";
-import { RequireSession } from "./components/require-session";
 import { Shell } from "./components/shell";
 import { AccountPage } from "./pages/account-page";
 import { HomePage } from "./pages/home-page";
-import { NotFoundPage } from "./pages/not-found-page";
-import { RouteErrorPage } from "./pages/route-error-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
 
@@ -13,18 +15,27 @@ import { SignUpPage } from "./pages/sign-up-page";
 export const routes: RouteObject[] = [
   {
     element: <Shell />,
-    errorElement: <RouteErrorPage />,
+    errorElement: <RouteErrorPage appName="Waybill" reloadHref="/" reloadLabel="Reload the shop" />,
     children: [
       { index: true, element: <HomePage /> },
       {
-        element: <RedirectIfSignedIn />,
+        element: <RedirectIfSignedIn fallback="/account" />,
         children: [
           { path: "signin", element: <SignInPage /> },
           { path: "signup", element: <SignUpPage /> },
         ],
       },
       { element: <RequireSession />, children: [{ path: "account", element: <AccountPage /> }] },
-      { path: "*", element: <NotFoundPage /> },
+      {
+        path: "*",
+        element: (
+          <NotFoundPage
+            appName="Waybill"
+            description="The link may be old or mistyped."
+            backLabel="Back to the shop"
+          />
+        ),
+      },
     ],
   },
 ];

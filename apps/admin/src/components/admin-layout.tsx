@@ -1,7 +1,6 @@
 import { Button, ConnectionIndicator } from "@waybill/ui";
+import { useConnectionState, useSessionWatch, useSignOut } from "@waybill/ui/client";
 import { NavLink, Outlet } from "react-router";
-import { useConnectionState } from "../lib/api-provider";
-import { useSessionWatch, useSignOut } from "../lib/session";
 import { Brand } from "./brand";
 import { useAdmin } from "./require-admin";
 
@@ -18,7 +17,7 @@ const COMING_SOON = [
 export function AdminLayout() {
   const admin = useAdmin();
   const connection = useConnectionState();
-  const { signOut, pending } = useSignOut();
+  const { signOut, pending } = useSignOut({ redirectTo: "/signin" });
   useSessionWatch(admin.id);
 
   return (

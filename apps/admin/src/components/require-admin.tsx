@@ -1,9 +1,6 @@
-import { Navigate, Outlet, useLocation, useOutletContext } from "react-router";
-import { signInPathFor } from "../lib/next-path";
-import { useSession } from "../lib/session";
-import type { User } from "../lib/trpc";
+import { RequireSession, type User, useSignedInUser } from "@waybill/ui/client";
+import { Outlet } from "react-router";
 import { NotAdminPage } from "../pages/not-admin-page";
-import { PageLoading, SessionUnavailable } from "./page-states";
 
 /**
  * Route guard for the admin area: nobody goes to sign in, a customer sees a friendly refusal,
@@ -11,24 +8,14 @@ import { PageLoading, SessionUnavailable } from "./page-states";
  * this only keeps people from a screen full of errors.
  */
 export function RequireAdmin() {
-  const session = useSession();
-  const location = useLocation();
-  if (session.status === "loading") return <PageLoading label="Checking your session…" />;
-  if (session.status === "error") {
-    return (
-      <main className="wb-main">
-        <SessionUnavailable retry={session.retry} />
-      </main>
-    );
-  }
-  if (!session.user) {
-    return <Navigate to={signInPathFor(location.pathname + location.search)} replace />;
-  }
-  if (session.user.role !== "admin") return <NotAdminPage user={session.user} />;
-  return <Outlet context={session.user} />;
+  return (
+    <RequireSession landmark>
+      {(user) => (user.role === "admin" ? <Outlet context={user} /> : <NotAdminPage user={user} />)}
+    </RequireSession>
+  );
 }
 
 /** The signed-in admin, inside a route under `RequireAdmin`. */
 export function useAdmin(): User {
-  return useOutletContext<User>();
+  return useSignedInUser();
 }

@@ -1,8 +1,7 @@
 import { Alert, Badge, Card, EmptyState, Spinner } from "@waybill/ui";
+import { readFormProblem, trpc } from "@waybill/ui/client";
 import { useAdmin } from "../components/require-admin";
-import { readFormProblem } from "../lib/form-problem";
 import { formatDuration } from "../lib/format-duration";
-import { trpc } from "../lib/trpc";
 
 /** The admin landing: who is signed in, the server's health, and an honest empty state. */
 export function DashboardPage() {

@@ -1,10 +1,9 @@
 import { Button, buttonClass, Card } from "@waybill/ui";
-import { useSignOut } from "../lib/session";
-import type { User } from "../lib/trpc";
+import { type User, useSignOut } from "@waybill/ui/client";
 
 /** What a signed-in customer sees at /admin: a kind refusal and the ways out. */
 export function NotAdminPage({ user }: { user: User }) {
-  const { signOut, pending } = useSignOut();
+  const { signOut, pending } = useSignOut({ redirectTo: "/signin" });
   return (
     <main id="main" className="wb-main wb-main--narrow wb-auth">
       <title>Admins only · Waybill</title>

@@ -1,67 +1,15 @@
-import { Alert, Button, Card, Field, Input, useToast } from "@waybill/ui";
-import { useRef } from "react";
-import { readFormProblem } from "../lib/form-problem";
-import { useSignedIn } from "../lib/session";
-import { trpc } from "../lib/trpc";
-import { useFocusFirstInvalid } from "../lib/use-focus-first-invalid";
+import { AuthPage, SignInForm } from "@waybill/ui/client";
 
-/** Admin sign-in. On success the route guard moves the person on. */
+/** Admin sign-in, outside the admin frame. On success the route guard moves the person on. */
 export function SignInPage() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const signedIn = useSignedIn();
-  const toast = useToast();
-  const login = trpc.auth.login.useMutation({
-    onSuccess: ({ user }) => {
-      signedIn(user);
-      toast.show({ title: `Signed in as ${user.name}`, tone: "success" });
-    },
-  });
-  const problem = login.error ? readFormProblem(login.error) : null;
-  useFocusFirstInvalid(formRef, problem);
-
   return (
-    <main id="main" className="wb-main wb-main--narrow wb-auth">
-      <title>Sign in · Waybill Admin</title>
-      <div>
-        <h1 className="wb-auth__title">Sign in to Waybill Admin</h1>
-        <p className="wb-muted">For the people who run the shop.</p>
-      </div>
-      <Card>
-        <form
-          ref={formRef}
-          className="wb-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            login.mutate({
-              email: String(data.get("email") ?? ""),
-              password: String(data.get("password") ?? ""),
-            });
-          }}
-        >
-          {problem && <Alert tone="danger">{problem.message}</Alert>}
-          <Field label="Email" error={problem?.fieldErrors.email}>
-            {(control) => (
-              <Input {...control} name="email" type="email" autoComplete="email" required />
-            )}
-          </Field>
-          <Field label="Password" error={problem?.fieldErrors.password}>
-            {(control) => (
-              <Input
-                {...control}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-              />
-            )}
-          </Field>
-          <Button type="submit" variant="primary" block pending={login.isPending}>
-            Sign in
-          </Button>
-        </form>
-      </Card>
-    </main>
+    <AuthPage
+      landmark
+      documentTitle="Sign in · Waybill Admin"
+      title="Sign in to Waybill Admin"
+      lead="For the people who run the shop."
+    >
+      <SignInForm welcome={(user) => `Signed in as ${user.name}`} />
+    </AuthPage>
   );
 }

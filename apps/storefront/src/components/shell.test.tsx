@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
+import { createFakeApi, renderRoutes } from "@waybill/ui/testing";
 import { describe, expect, it, vi } from "vitest";
 import { routes } from "../router";
-import { createFakeApi, renderRoutes } from "../test/fake-api";
 
 describe("storefront shell", () => {
   it("shows the live connection state in the header", async () => {

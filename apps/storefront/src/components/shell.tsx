@@ -1,7 +1,6 @@
 import { buttonClass, ConnectionIndicator } from "@waybill/ui";
+import { useConnectionState, useSession, useSessionWatch } from "@waybill/ui/client";
 import { Link, NavLink, Outlet } from "react-router";
-import { useConnectionState } from "../lib/api-provider";
-import { useSession, useSessionWatch } from "../lib/session";
 import { Brand } from "./brand";
 import { UserMenu } from "./user-menu";
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { createFakeApi, renderRoutes } from "@waybill/ui/testing";
 import { describe, expect, it } from "vitest";
 import { routes } from "../router";
-import { createFakeApi, renderRoutes } from "../test/fake-api";
 
 const ADA = {
   id: "u_1",

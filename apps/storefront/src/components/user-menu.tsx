@@ -1,8 +1,7 @@
 import { Button } from "@waybill/ui";
+import { type User, useSignOut } from "@waybill/ui/client";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { useSignOut } from "../lib/session";
-import type { User } from "../lib/trpc";
 
 /**
  * The signed-in person's name as a disclosure button; it opens a small panel with their
@@ -14,7 +13,7 @@ export function UserMenu({ user }: { user: User }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const location = useLocation();
-  const { signOut, pending } = useSignOut();
+  const { signOut, pending } = useSignOut({ redirectTo: "/" });
 
   // Navigating away (including through the panel's own link) closes it.
   useEffect(() => setOpen(false), [location.key]);

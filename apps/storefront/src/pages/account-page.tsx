@@ -1,11 +1,10 @@
 import { Button, Card } from "@waybill/ui";
-import { useSignedInUser } from "../components/require-session";
-import { useSignOut } from "../lib/session";
+import { useSignedInUser, useSignOut } from "@waybill/ui/client";
 
 /** The signed-in person's details and the way out. */
 export function AccountPage() {
   const user = useSignedInUser();
-  const { signOut, pending } = useSignOut();
+  const { signOut, pending } = useSignOut({ redirectTo: "/" });
 
   return (
     <>

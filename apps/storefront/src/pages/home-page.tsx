@@ -1,6 +1,6 @@
 import { buttonClass, Card } from "@waybill/ui";
+import { useSession } from "@waybill/ui/client";
 import { Link } from "react-router";
-import { useSession } from "../lib/session";
 
 const PROMISES = [
   {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { apiError, createFakeApi, renderRoutes } from "@waybill/ui/testing";
 import { describe, expect, it } from "vitest";
 import { routes } from "../router";
-import { apiError, createFakeApi, renderRoutes } from "../test/fake-api";
 
 const ADA = {
   id: "u_1",

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from "@testing-library/react";
+import { apiError, createFakeApi, renderRoutes } from "@waybill/ui/testing";
 import { describe, expect, it } from "vitest";
 import { routes } from "../router";
-import { apiError, createFakeApi, renderRoutes } from "../test/fake-api";
 
 function fill(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });

@@ -1,8 +1,8 @@
 import { hashKey, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
-import { useToast } from "@waybill/ui";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
+import { useToast } from "../toast";
 import { useRealtime } from "./api-provider";
 import { errorCode } from "./form-problem";
 import { trpc, type User } from "./trpc";
@@ -47,11 +47,19 @@ export function useSignedIn(): (user: User) => void {
   );
 }
 
+export type SignOutOptions = {
+  /** Where to land afterwards, in the app's own paths (the storefront: `/`, the admin: `/signin`). */
+  redirectTo: string;
+};
+
 /**
- * Signs out on the server, goes to the sign-in page, then forgets every cached answer and reconnects the socket
- * anonymously. Failures become a toast; the person stays where they were.
+ * Signs out on the server, goes to `redirectTo`, then forgets every cached answer and reconnects
+ * the socket anonymously. Failures become a toast; the person stays where they were.
  */
-export function useSignOut(): { signOut: () => Promise<void>; pending: boolean } {
+export function useSignOut({ redirectTo }: SignOutOptions): {
+  signOut: () => Promise<void>;
+  pending: boolean;
+} {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const realtime = useRealtime();
@@ -79,10 +87,10 @@ export function useSignOut(): { signOut: () => Promise<void>; pending: boolean }
     // Navigate in the same tick, with flushSync: the next page mounts reading the cleared
     // session before the guarded page we leave hears of it (React Query notifies on a later
     // tick) and redirects to sign-in with a `next` pointing back at itself.
-    await navigate("/signin", { replace: true, flushSync: true });
+    await navigate(redirectTo, { replace: true, flushSync: true });
     realtime.reconnect();
     toast.show({ title: "Signed out", tone: "success" });
-  }, [mutateAsync, navigate, queryClient, utils, realtime, toast]);
+  }, [mutateAsync, navigate, redirectTo, queryClient, utils, realtime, toast]);
 
   return { signOut, pending: logout.isPending };
 }

@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createWSClient, httpBatchLink, splitLink, type TRPCClient, wsLink } from "@trpc/client";
-import type { ConnectionState } from "@waybill/ui";
+import type { ConnectionState } from "../connection-indicator";
 import { toConnectionState } from "./connection-state";
 import { type AppRouter, trpc } from "./trpc";
 

@@ -2,12 +2,13 @@ import { QueryClient } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import { TRPCClientError, type TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
-import { type ConnectionState, ToastProvider } from "@waybill/ui";
 import { createMemoryRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import type { ApiClients, Realtime } from "../lib/api-clients";
-import { ApiProvider } from "../lib/api-provider";
-import { type AppRouter, trpc } from "../lib/trpc";
+import type { ApiClients, Realtime } from "../client/api-clients";
+import { ApiProvider } from "../client/api-provider";
+import { type AppRouter, trpc } from "../client/trpc";
+import type { ConnectionState } from "../connection-indicator";
+import { ToastProvider } from "../toast";
 
 /** Answers one procedure: return the data, or throw `apiError(...)`. */
 export type FakeHandler = (input: unknown) => unknown;

@@ -1,4 +1,4 @@
-import type { ConnectionState } from "@waybill/ui";
+import type { ConnectionState } from "../connection-indicator";
 
 /** The wsClient's own states: `pending` means the socket is open and serving requests. */
 export type SocketState = "idle" | "connecting" | "pending";

@@ -1,4 +1,6 @@
-import { Alert, Button, Spinner } from "@waybill/ui";
+import { Alert } from "../alert";
+import { Button } from "../button";
+import { Spinner } from "../spinner";
 
 /** Shown while the first answer for a page is on its way. */
 export function PageLoading({ label = "Loading…" }: { label?: string }) {

@@ -1,7 +1,10 @@
 import { createTRPCReact } from "@trpc/react-query";
 import type { AppRouter, RouterOutputs } from "@waybill/api/router";
 
-/** Typed React hooks for the Waybill API. Only the router's type crosses into the browser. */
+/**
+ * Typed React hooks for the Waybill API, one instance for both SPAs (its React context must be
+ * the one `ApiProvider` fills). Only the router's type crosses into the browser.
+ */
 export const trpc = createTRPCReact<AppRouter>();
 
 export type { AppRouter, RouterOutputs };

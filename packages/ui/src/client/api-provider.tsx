@@ -1,6 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import type { ConnectionState } from "@waybill/ui";
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from "react";
+import type { ConnectionState } from "../connection-indicator";
 import type { ApiClients, Realtime } from "./api-clients";
 import { trpc } from "./trpc";
 
