@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "./deps";
 import { createSpaHandler } from "./lib/static";
+import { SANDBOX_MOUNT } from "./sandboxes";
 import { createContext } from "./trpc/context";
 import { appRouter } from "./trpc/routers/_app";
 
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
         }),
     }),
   );
+
+  if (deps.sandboxApp) app.route(SANDBOX_MOUNT, deps.sandboxApp);
 
   if (deps.staticDirs) {
     const admin = createSpaHandler({ root: deps.staticDirs.admin, basePath: "/admin" });

@@ -1,4 +1,5 @@
 import type { Db } from "@waybill/db";
+import type { Hono } from "hono";
 import type { SecretBox } from "./lib/crypto";
 import type { Logger } from "./lib/logger";
 import { createRateLimiter, type RateLimiter } from "./lib/rate-limit";
@@ -14,6 +15,8 @@ export type AppDeps = {
   now: () => Date;
   sessionTtlMs: number;
   limits: { login: RateLimiter; loginPerEmail: RateLimiter };
+  /** The carrier sandboxes' HTTP app, mounted at /sandbox when they run. */
+  sandboxApp?: Hono;
   /** Built SPA folders; absent in tests that do not serve them. */
   staticDirs?: { storefront: string; admin: string };
 };

@@ -22,6 +22,9 @@ async function main() {
     `    storefront  ${server.url}/`,
     `    admin       ${server.url}/admin/`,
   ];
+  if (server.sandboxUrl) {
+    lines.push(`    carrier sandboxes  ${server.sandboxUrl}/{shiprocket,sequel247,maystro}`);
+  }
   if (demo) {
     lines.push(
       "",

@@ -10,6 +10,7 @@ import { startJobs } from "./jobs/index";
 import { createSecretBox, hashPassword } from "./lib/crypto";
 import { createLogger, type Logger } from "./lib/logger";
 import { workspacePaths } from "./paths";
+import { SANDBOX_MOUNT, sandboxesWanted, startSandboxes } from "./sandboxes";
 import { attachWebSocket } from "./ws";
 
 export type StartOptions = {
@@ -24,6 +25,8 @@ export type StartOptions = {
 
 export type RunningServer = {
   url: string;
+  /** Base URL of the carrier sandboxes when they run (`${url}/sandbox`). */
+  sandboxUrl: string | null;
   port: number;
   deps: AppDeps;
   demoSeeded: boolean;
@@ -45,6 +48,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const db = createDb(env.databasePath);
   migrateDb(db, paths.migrations);
   const demoSeeded = options.demo ? await seedDemoIfEmpty(db, new Date()) : false;
+  const sandboxes = sandboxesWanted(env.CARRIER_SANDBOX, db) ? startSandboxes(logger) : null;
 
   const deps: AppDeps = {
     db,
@@ -55,6 +59,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
     limits: createLoginLimits(),
+    sandboxApp: sandboxes?.app,
     staticDirs:
       options.serveSpas === false
         ? undefined
@@ -83,12 +88,14 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   let closing: Promise<void> | undefined;
   return {
     url,
+    sandboxUrl: sandboxes ? `${url}${SANDBOX_MOUNT}` : null,
     port,
     deps,
     demoSeeded,
     close() {
       closing ??= (async () => {
         jobs.stop();
+        sandboxes?.stop();
         await ws.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

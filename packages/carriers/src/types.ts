@@ -33,6 +33,12 @@ export type TrackingScan = {
   rawLabel: string | null;
   location: string | null;
   description: string | null;
+  /**
+   * Where `occurredAt` comes from. Absent means "carrier": the carrier's own event time. "received": the
+   * carrier gave no time (Maystro's webhook), so it is when we received the scan, and a duplicate delivery
+   * of the same event arrives with another time; dedupe those by `rawCode` against the latest status, not by time.
+   */
+  timeSource?: "carrier" | "received";
 };
 
 /** How we point at a shipment at the carrier. Any subset may be known. */
@@ -64,7 +70,11 @@ export type TrackResult =
 
 export type ConnectionVerdict =
   | { ok: true; message: string }
-  | { ok: false; code: CarrierError["code"] | "TWO_FACTOR_REQUIRED" | "FORBIDDEN_IP" | "MISSING_PERMISSION"; message: string };
+  | {
+      ok: false;
+      code: CarrierError["code"] | "TWO_FACTOR_REQUIRED" | "FORBIDDEN_IP" | "MISSING_PERMISSION";
+      message: string;
+    };
 
 export type ShipmentAddress = {
   name: string;

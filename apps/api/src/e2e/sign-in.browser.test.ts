@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { DEMO_LOGINS } from "@waybill/db/seed";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -224,4 +224,19 @@ describe("applyCarrierUpdates", () => {
     expect(shipmentRow(shipmentId)?.status).toBe("in_transit");
     expect(countRows(schema.trackingEvents)).toBe(2);
   });
+
+  it("stores a receipt-dated scan once however often the carrier repeats it", () => {
+    const { shipmentId } = createShippedOrder(db, { carrier: "maystro" });
+    const delivery = (at: string) =>
+      carrierUpdate("maystro", [scan("out_for_delivery", "31", at, { timeSource: "received" })]);
+    applyCarrierUpdates(db, [{ shipmentId, update: delivery("2026-11-21T09:00:00Z") }], options());
+    const repeat = applyCarrierUpdates(
+      db,
+      [{ shipmentId, update: delivery("2026-11-21T09:05:00Z") }],
+      options(),
+    );
+    expect(repeat).toEqual([]);
+    expect(countRows(schema.trackingEvents)).toBe(1);
+    expect(countRows(schema.notifications)).toBe(1);
+  });
 });

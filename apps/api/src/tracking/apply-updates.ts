@@ -8,7 +8,7 @@ import {
 } from "@waybill/carriers";
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import {
   MILESTONE_COPY,
   type Milestone,
@@ -84,6 +84,17 @@ export function currentStatusOf(timeline: readonly StoredScan[]): {
   return { current, setBy };
 }
 
+function latestRawCode(tx: Tx, shipmentId: string): string | null {
+  const latest = tx
+    .select({ rawCode: trackingEvents.rawCode })
+    .from(trackingEvents)
+    .where(eq(trackingEvents.shipmentId, shipmentId))
+    .orderBy(desc(trackingEvents.occurredAt), desc(trackingEvents.rawCode))
+    .limit(1)
+    .get();
+  return latest?.rawCode ?? null;
+}
+
 function applyOne(
   tx: Tx,
   { shipmentId, update }: ShipmentUpdate,
@@ -100,6 +111,9 @@ function applyOne(
 
   let newEvents = 0;
   for (const scan of update.scans) {
+    // A scan dated by its arrival (the carrier sent no time) repeats on every duplicate delivery
+    // with a new time: it is the same scan when the shipment's latest one has its code.
+    if (scan.timeSource === "received" && latestRawCode(tx, shipmentId) === scan.rawCode) continue;
     const inserted = tx
       .insert(trackingEvents)
       .values({
