@@ -73,9 +73,6 @@ export function seedBulk(db: Db, options: BulkSeedOptions): { orders: number; cu
     const orderColumns =
       "id, number, user_id, status, currency, subtotal_cents, shipping_cents, total_cents, payment_method, contact_email, contact_phone, ship_name, ship_line1, ship_line2, ship_city, ship_state, ship_postal_code, ship_country, created_at, updated_at";
     const itemColumns = "id, order_id, product_id, sku, name, unit_price_cents, quantity";
-    const orderStatement = client.prepare(
-      `insert into orders (${orderColumns}) values ${placeholders(20, ROWS_PER_STATEMENT)}`,
-    );
 
     let done = 0;
     while (done < options.orders) {
@@ -131,7 +128,7 @@ export function seedBulk(db: Db, options: BulkSeedOptions): { orders: number; cu
           );
           // Items reference their orders: flush them together, orders first.
           if (orderValues.length === 20 * ROWS_PER_STATEMENT) {
-            orderStatement.run(orderValues);
+            insertRows(client, "orders", orderColumns, 20, orderValues);
             insertRows(client, "order_items", itemColumns, 7, itemValues);
             orderValues = [];
             itemValues = [];
