@@ -1,8 +1,10 @@
 import type { Db } from "@waybill/db";
 import type { Hono } from "hono";
+import type { AdapterRegistry } from "./carrier-accounts/adapters";
 import type { SecretBox } from "./lib/crypto";
 import type { Logger } from "./lib/logger";
 import { createRateLimiter, type RateLimiter } from "./lib/rate-limit";
+import type { EventBus } from "./live/bus";
 
 /** Everything the app needs, built once in `startServer` (or a test) and passed down. */
 export type AppDeps = {
@@ -14,7 +16,16 @@ export type AppDeps = {
   allowedOrigins: string[];
   now: () => Date;
   sessionTtlMs: number;
-  limits: { login: RateLimiter; loginPerEmail: RateLimiter };
+  limits: {
+    login: RateLimiter;
+    loginPerEmail: RateLimiter;
+    /** The public tracking page, per client IP. */
+    publicTracking: RateLimiter;
+  };
+  /** Wakes live subscribers after a commit. */
+  bus: EventBus;
+  /** One cached adapter per carrier account. */
+  adapters: AdapterRegistry;
   /** The carrier sandboxes' HTTP app, mounted at /sandbox when they run. */
   sandboxApp?: Hono;
   /** Built SPA folders; absent in tests that do not serve them. */
@@ -23,11 +34,13 @@ export type AppDeps = {
 
 export const SESSION_TTL_MS = 30 * 86_400_000;
 
-export function createLoginLimits(): AppDeps["limits"] {
+export function createRequestLimits(): AppDeps["limits"] {
   return {
     // The 11th failed attempt within 15 minutes for one IP + e-mail is refused.
     login: createRateLimiter({ limit: 10, windowMs: 15 * 60_000 }),
     // A wider net for one e-mail from many IPs.
     loginPerEmail: createRateLimiter({ limit: 50, windowMs: 15 * 60_000 }),
+    // Guessing tracking number + contact pairs must be slow.
+    publicTracking: createRateLimiter({ limit: 30, windowMs: 10 * 60_000 }),
   };
 }

@@ -4,11 +4,13 @@ import { serve } from "@hono/node-server";
 import { closeDb, createDb, type Db, migrateDb } from "@waybill/db";
 import { DEMO_LOGINS, seedDemo } from "@waybill/db/seed";
 import { createApp } from "./app";
-import { type AppDeps, createLoginLimits, SESSION_TTL_MS } from "./deps";
+import { createAdapterRegistry } from "./carrier-accounts/adapters";
+import { type AppDeps, createRequestLimits, SESSION_TTL_MS } from "./deps";
 import type { Env } from "./env";
 import { startJobs } from "./jobs/index";
 import { createSecretBox, hashPassword } from "./lib/crypto";
 import { createLogger, type Logger } from "./lib/logger";
+import { createEventBus } from "./live/bus";
 import { workspacePaths } from "./paths";
 import { SANDBOX_MOUNT, sandboxesWanted, startSandboxes } from "./sandboxes";
 import { attachWebSocket } from "./ws";
@@ -50,15 +52,18 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const demoSeeded = options.demo ? await seedDemoIfEmpty(db, new Date()) : false;
   const sandboxes = sandboxesWanted(env.CARRIER_SANDBOX, db) ? startSandboxes(logger) : null;
 
+  const secrets = createSecretBox(env.APP_SECRET);
   const deps: AppDeps = {
     db,
     logger,
-    secrets: createSecretBox(env.APP_SECRET),
+    secrets,
     publicUrl: env.PUBLIC_URL,
     allowedOrigins: [],
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
-    limits: createLoginLimits(),
+    limits: createRequestLimits(),
+    bus: createEventBus(),
+    adapters: createAdapterRegistry({ secrets, logger }),
     sandboxApp: sandboxes?.app,
     staticDirs:
       options.serveSpas === false

@@ -1,6 +1,27 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { CarrierError, type CarrierErrorCode } from "@waybill/carriers";
 import { ZodError, z } from "zod";
+import { DomainError, type DomainErrorCode } from "../lib/errors";
 import type { Context } from "./context";
+
+const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  FORBIDDEN: "FORBIDDEN",
+};
+
+/** A carrier's answer is never our server's fault: the admin sees the carrier's words with a fitting code. */
+const CARRIER_TO_TRPC: Record<CarrierErrorCode, TRPC_ERROR_CODE_KEY> = {
+  AUTH_FAILED: "PRECONDITION_FAILED",
+  NOT_FOUND: "NOT_FOUND",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "BAD_GATEWAY",
+  INVALID_RESPONSE: "BAD_GATEWAY",
+  REJECTED: "UNPROCESSABLE_CONTENT",
+};
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -10,6 +31,11 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Field-level messages for forms; the SPAs branch on `code`, never on message text.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        details: error.cause instanceof DomainError ? (error.cause.details ?? null) : null,
+        carrierError:
+          error.cause instanceof CarrierError
+            ? { code: error.cause.code, carrier: error.cause.carrier ?? null }
+            : null,
       },
     };
   },
@@ -17,6 +43,21 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** The one place domain and carrier errors become tRPC errors. */
+function toTrpcError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (cause instanceof DomainError) {
+    return new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof CarrierError) {
+    return new TRPCError({ code: CARRIER_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof ZodError && error.code === "INTERNAL_SERVER_ERROR") {
+    return new TRPCError({ code: "BAD_REQUEST", message: z.prettifyError(cause), cause });
+  }
+  return error;
+}
 
 /** Only callers from the shop itself reach this: unexpected errors are logged, expected 4xx are not. */
 const logUnexpectedErrors = t.middleware(async function logUnexpectedErrors({
@@ -26,6 +67,10 @@ const logUnexpectedErrors = t.middleware(async function logUnexpectedErrors({
   type,
 }) {
   const result = await next();
+  if (!result.ok) {
+    const mapped = toTrpcError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.deps.logger.error("procedure failed", {
       path,
