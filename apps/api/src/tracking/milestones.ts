@@ -2,6 +2,7 @@ import type { ShipmentStatus } from "@waybill/carriers/statuses";
 
 /** The moments a customer hears about: a notification and (unless opted out) one e-mail each. */
 export const MILESTONES = [
+  "confirmed",
   "tracking_available",
   "out_for_delivery",
   "failed_attempt",
@@ -15,6 +16,7 @@ export const MILESTONES = [
 export type Milestone = (typeof MILESTONES)[number];
 
 export function milestoneForStatus(status: ShipmentStatus): Milestone | null {
+  // No shipment status is named like the order-only milestones (confirmed, tracking_available).
   return (MILESTONES as readonly string[]).includes(status) ? (status as Milestone) : null;
 }
 
@@ -39,6 +41,11 @@ const at = (c: MilestoneContext) => (c.location ? ` (${c.location})` : "");
 
 /** All customer-facing wording in one place. */
 export const MILESTONE_COPY: Record<Milestone, Copy> = {
+  confirmed: {
+    category: "order_update",
+    title: "Order confirmed",
+    body: (c) => `Thank you! Order ${c.orderNumber} is confirmed. We will tell you when it ships.`,
+  },
   tracking_available: {
     category: "order_update",
     title: "Your order has a tracking number",

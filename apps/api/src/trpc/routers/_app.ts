@@ -2,10 +2,14 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../init";
 import { adminRouter } from "./admin";
 import { authRouter } from "./auth";
+import { catalogRouter } from "./catalog";
+import { trackingRouter } from "./tracking";
 
 export const appRouter = router({
   auth: authRouter,
   admin: adminRouter,
+  catalog: catalogRouter,
+  tracking: trackingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,18 @@
 import { countUsers, pingDb, schema } from "@waybill/db";
 import { sql } from "drizzle-orm";
 import { adminProcedure, router } from "../init";
+import { adminCarriersRouter } from "./admin-carriers";
+import { adminOrdersRouter } from "./admin-orders";
+import { adminStatsRouter } from "./admin-stats";
+import { adminWebhooksRouter } from "./admin-webhooks";
 
 const startedAt = Date.now();
 
 export const adminRouter = router({
+  orders: adminOrdersRouter,
+  carriers: adminCarriersRouter,
+  stats: adminStatsRouter,
+  webhooks: adminWebhooksRouter,
   system: router({
     /** What an operator checks first: database reachable, counts, uptime. */
     status: adminProcedure.query(({ ctx }) => {
