@@ -27,28 +27,46 @@ export function sandboxesWanted(mode: Env["CARRIER_SANDBOX"], db: Db): boolean {
 
 /**
  * The three carrier simulators, on a clock that follows real time so the demo's carrier scans carry
- * today's dates. Their webhooks go out over real HTTP like a carrier's would.
+ * today's dates. Their webhooks go out over real HTTP like a carrier's would. `behindMs` starts the clock in
+ * the past: the demo books its shipments there, then `catchUp()` replays the days up to now in one go.
  */
-export function startSandboxes(logger: Logger): {
+export function startSandboxes(
+  logger: Logger,
+  options: { behindMs?: number } = {},
+): {
   sandboxes: AllSandboxes;
   app: ReturnType<typeof createSandboxesApp>;
+  /** Moves the clock to real time now (delivering every webhook on the way); resolves when done. */
+  catchUp(): Promise<void>;
   stop(): void;
 } {
-  const sandboxes = createAllSandboxes({ clock: createSandboxClock(Date.now()) });
-  let ticking = false;
+  const sandboxes = createAllSandboxes({
+    clock: createSandboxClock(Date.now() - (options.behindMs ?? 0)),
+  });
+  // One advance at a time, so the ticker and a catch-up never move the clock concurrently.
+  let queue: Promise<void> = Promise.resolve();
+  const advance = (ms: number) => {
+    queue = queue
+      .then(() => sandboxes.advance(Math.max(0, ms)))
+      .catch((error: unknown) => logger.warn("sandbox advance failed", { error: String(error) }));
+    return queue;
+  };
   let last = Date.now();
+  let busy = false;
   const ticker = setInterval(() => {
-    if (ticking) return;
-    ticking = true;
+    if (busy) return;
+    busy = true;
     const now = Date.now();
-    sandboxes
-      .advance(now - last)
-      .catch((error: unknown) => logger.warn("sandbox advance failed", { error: String(error) }))
-      .finally(() => {
-        last = now;
-        ticking = false;
-      });
+    void advance(now - last).finally(() => {
+      last = now;
+      busy = false;
+    });
   }, TICK_MS);
   ticker.unref();
-  return { sandboxes, app: createSandboxesApp(sandboxes), stop: () => clearInterval(ticker) };
+  return {
+    sandboxes,
+    app: createSandboxesApp(sandboxes),
+    catchUp: () => queue.then(() => advance(Date.now() - sandboxes.clock.now())),
+    stop: () => clearInterval(ticker),
+  };
 }

@@ -45,7 +45,10 @@ export function adminOrderWhere(filters: AdminOrderFilters): SQL | undefined {
         ? eq(orders.contactEmail, term.toLowerCase())
         : /^wb-/i.test(term)
           ? // A partial number ("WB-2026-0001") is a prefix; the unique index serves the range.
-            and(gte(orders.number, term.toUpperCase()), lt(orders.number, `${term.toUpperCase()}\uffff`))
+            and(
+              gte(orders.number, term.toUpperCase()),
+              lt(orders.number, `${term.toUpperCase()}\uffff`),
+            )
           : or(eq(orders.number, term), byTracking),
     );
   }
@@ -124,10 +127,7 @@ export function listOrdersForAdmin(
   };
 }
 
-function attachShipments(
-  db: Db,
-  items: Array<Omit<AdminOrderRow, "shipment">>,
-): AdminOrderRow[] {
+function attachShipments(db: Db, items: Array<Omit<AdminOrderRow, "shipment">>): AdminOrderRow[] {
   if (items.length === 0) return [];
   const rows = db
     .select({
@@ -142,7 +142,12 @@ function attachShipments(
     })
     .from(shipments)
     .innerJoin(carrierAccounts, eq(carrierAccounts.id, shipments.accountId))
-    .where(inArray(shipments.orderId, items.map((i) => i.id)))
+    .where(
+      inArray(
+        shipments.orderId,
+        items.map((i) => i.id),
+      ),
+    )
     .orderBy(asc(shipments.createdAt))
     .all();
   const latest = new Map(rows.map((row) => [row.orderId, row]));
@@ -193,11 +198,7 @@ export function* exportOrdersCsv(db: Db, filters: AdminOrderFilters): Generator<
   yield `${ADMIN_ORDER_CSV_COLUMNS.join(",")}\n`;
   let cursor: string | null = null;
   do {
-    const page = listOrdersForAdmin(
-      db,
-      { ...filters, cursor, limit: 200 },
-      { countTotal: false },
-    );
+    const page = listOrdersForAdmin(db, { ...filters, cursor, limit: 200 }, { countTotal: false });
     yield page.items
       .map((o) =>
         [

@@ -56,7 +56,12 @@ export function changeOrderStatuses(
   const now = deps.now();
   const results = deps.db.transaction((tx) => {
     const found = new Map(
-      tx.select().from(orders).where(inArray(orders.id, input.orderIds)).all().map((o) => [o.id, o]),
+      tx
+        .select()
+        .from(orders)
+        .where(inArray(orders.id, input.orderIds))
+        .all()
+        .map((o) => [o.id, o]),
     );
     return [...new Set(input.orderIds)].map((orderId): StatusChangeOutcome => {
       const order = found.get(orderId);

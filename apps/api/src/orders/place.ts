@@ -2,8 +2,8 @@ import { createId, type Db, formatOrderNumber, schema, type Tx } from "@waybill/
 import { desc, eq, inArray, like } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../lib/errors";
-import { MILESTONE_COPY, renderMilestoneEmail } from "../tracking/milestones";
 import { insertNotification } from "../notifications/notify";
+import { MILESTONE_COPY, renderMilestoneEmail } from "../tracking/milestones";
 
 const { events, orderItems, orders, outbox, products } = schema;
 

@@ -19,7 +19,8 @@ function phoneKey(value: string): string {
 }
 
 function contactMatches(order: { contactEmail: string; contactPhone: string }, contact: string) {
-  if (contact.includes("@")) return safeEqual(normalizeEmail(contact), normalizeEmail(order.contactEmail));
+  if (contact.includes("@"))
+    return safeEqual(normalizeEmail(contact), normalizeEmail(order.contactEmail));
   const key = phoneKey(contact);
   return key.length >= 7 && safeEqual(key, phoneKey(order.contactPhone));
 }

@@ -5,9 +5,9 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDeps } from "../deps";
 import { DomainError } from "../lib/errors";
+import { createTestUser } from "../testing/caller";
 import { createTestDeps } from "../testing/deps";
 import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../testing/sandboxes";
-import { createTestUser } from "../testing/caller";
 import { placeOrder } from "./place";
 import { shipOrder } from "./ship";
 
@@ -68,9 +68,16 @@ describe("shipping an order", () => {
     });
     expect(result.shipment.trackingNumber).toBe(docket);
     expect(result.shipment.timeline.length).toBeGreaterThan(0);
-    const order2 = deps.db.select().from(schema.orders).where(eq(schema.orders.id, order.orderId)).get()!;
+    const order2 = deps.db
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.id, order.orderId))
+      .get()!;
     expect(order2.status).not.toBe("confirmed");
-    const titles = deps.db.select({ t: schema.notifications.title }).from(schema.notifications).all();
+    const titles = deps.db
+      .select({ t: schema.notifications.title })
+      .from(schema.notifications)
+      .all();
     expect(titles.map((t) => t.t)).toContain("Your order has a tracking number");
   });
 
@@ -78,7 +85,12 @@ describe("shipping an order", () => {
     const account = createSandboxAccount(deps, "sequel247", sandbox.url);
     const first = anOrder();
     await expect(
-      shipOrder(deps, { carrier: "sequel247", orderId: first.orderId, accountId: account.id, docket: "12AB" }),
+      shipOrder(deps, {
+        carrier: "sequel247",
+        orderId: first.orderId,
+        accountId: account.id,
+        docket: "12AB",
+      }),
     ).rejects.toThrow(/10 digits/);
     await shipOrder(deps, {
       carrier: "sequel247",
@@ -182,7 +194,11 @@ describe("shipping an order", () => {
       sandbox.sandboxes.shiprocket.control.faults.reset();
     }
     expect(shipmentsOf(order.orderId)).toHaveLength(0);
-    const orderRow = deps.db.select().from(schema.orders).where(eq(schema.orders.id, order.orderId)).get();
+    const orderRow = deps.db
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.id, order.orderId))
+      .get();
     expect(orderRow?.status).toBe("confirmed");
     const health = deps.db
       .select()
@@ -196,10 +212,20 @@ describe("shipping an order", () => {
   it("refuses to ship an order twice", async () => {
     const account = createSandboxAccount(deps, "sequel247", sandbox.url);
     const order = anOrder();
-    await shipOrder(deps, { carrier: "sequel247", orderId: order.orderId, accountId: account.id, docket: "0581094994" });
+    await shipOrder(deps, {
+      carrier: "sequel247",
+      orderId: order.orderId,
+      accountId: account.id,
+      docket: "0581094994",
+    });
     const notifications = countOf(schema.notifications);
     await expect(
-      shipOrder(deps, { carrier: "sequel247", orderId: order.orderId, accountId: account.id, docket: "0581094995" }),
+      shipOrder(deps, {
+        carrier: "sequel247",
+        orderId: order.orderId,
+        accountId: account.id,
+        docket: "0581094995",
+      }),
     ).rejects.toThrow(/already shipped/);
     expect(countOf(schema.notifications)).toBe(notifications);
   });

@@ -8,8 +8,8 @@ import {
 import { createId, schema } from "@waybill/db";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import { getCarrierAccount } from "../carrier-accounts/accounts";
+import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import {
   isAccountFailure,
   recordCarrierFailure,
@@ -122,7 +122,12 @@ export async function shipOrder(deps: AppDeps, input: ShipOrderInput): Promise<S
 
 async function bookAtCarrier(
   deps: AppDeps,
-  ctx: { adapter: CarrierAdapter; account: CarrierAccountRow; order: OrderRow; data: ShipOrderData },
+  ctx: {
+    adapter: CarrierAdapter;
+    account: CarrierAccountRow;
+    order: OrderRow;
+    data: ShipOrderData;
+  },
 ): Promise<{ created: CreatedShipment; warnings: string[] }> {
   const { adapter, account, order, data } = ctx;
   if (data.carrier === "sequel247") {
@@ -132,7 +137,8 @@ async function bookAtCarrier(
       .from(shipments)
       .where(and(eq(shipments.accountId, account.id), eq(shipments.trackingNumber, data.docket)))
       .get();
-    if (taken) throw new DomainError("CONFLICT", `Docket ${data.docket} is already used by another order.`);
+    if (taken)
+      throw new DomainError("CONFLICT", `Docket ${data.docket} is already used by another order.`);
     return {
       created: {
         carrierOrderId: null,
@@ -267,8 +273,12 @@ function recordShipment(
         updatedAt: now,
       })
       .run();
-    const orderStatus = order.status === "pending" || order.status === "confirmed" ? "processing" : order.status;
-    tx.update(orders).set({ status: orderStatus, updatedAt: now }).where(eq(orders.id, order.id)).run();
+    const orderStatus =
+      order.status === "pending" || order.status === "confirmed" ? "processing" : order.status;
+    tx.update(orders)
+      .set({ status: orderStatus, updatedAt: now })
+      .where(eq(orders.id, order.id))
+      .run();
     tx.insert(events)
       .values({
         topic: "order",

@@ -5,13 +5,11 @@ import {
   type AllSandboxes,
   createAllSandboxes,
   createSandboxesApp,
-  MAYSTRO_SANDBOX_TOKEN,
-  SEQUEL247_SANDBOX_TOKEN,
-  SHIPROCKET_SANDBOX_CREDENTIALS,
 } from "@waybill/carriers/sandbox";
 import type { CarrierId } from "@waybill/carriers/statuses";
 import { createCarrierAccount } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
+import { SANDBOX_CREDENTIALS } from "../demo/carriers";
 import type { AppDeps } from "../deps";
 
 export type SandboxServer = {
@@ -45,13 +43,6 @@ export async function startSandboxServer(options: { seed?: number } = {}): Promi
       }),
   };
 }
-
-/** The credentials each sandbox accepts. */
-export const SANDBOX_CREDENTIALS: Record<CarrierId, Record<string, unknown>> = {
-  shiprocket: { ...SHIPROCKET_SANDBOX_CREDENTIALS },
-  sequel247: { token: SEQUEL247_SANDBOX_TOKEN },
-  maystro: { apiToken: MAYSTRO_SANDBOX_TOKEN },
-};
 
 /** A carrier account whose API is the given sandbox server. */
 export function createSandboxAccount(
