@@ -1,5 +1,6 @@
 import { CARRIERS, type CarrierId, ORDER_STATUSES, type OrderStatus } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
+import { countNewUnmapped } from "../status-mapping/unmapped";
 import { and, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 
 const { orders, shipments } = schema;
@@ -18,6 +19,8 @@ export type StatsOverview = {
   stuck: number;
   failedAttempts: number;
   returns: number;
+  /** Carrier codes first seen in the last 7 days that no table or override maps yet. */
+  newUnmappedStatuses: number;
   /** Shipment creation → delivery, over shipments delivered in the last 30 days. */
   deliveryTimes: Array<{ carrier: CarrierId; delivered: number; averageHours: number | null; p90Hours: number | null }>;
 };
@@ -86,6 +89,7 @@ export function getStatsOverview(db: Db, now: Date): StatsOverview {
     ),
     failedAttempts: count(inArray(shipments.status, ["failed_attempt"])),
     returns: count(inArray(shipments.status, ["return_to_sender", "returned"])),
+    newUnmappedStatuses: countNewUnmapped(db, new Date(now.getTime() - 7 * 86_400_000)),
     deliveryTimes: CARRIERS.map((carrier) => {
       const hours = (hoursByCarrier.get(carrier) ?? []).sort((a, b) => a - b);
       return {

@@ -4,3 +4,4 @@ export * from "./orders";
 export * from "./shipments";
 export * from "./sync";
 export * from "./users";
+export * from "./status-mapping";

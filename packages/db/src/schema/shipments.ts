@@ -74,7 +74,11 @@ export const trackingEvents = sqliteTable(
     dedupeKey: text("dedupe_key").notNull().unique(),
     createdAt: createdAt(),
   },
-  (t) => [index("tracking_events_shipment_time_idx").on(t.shipmentId, t.occurredAt)],
+  (t) => [
+    index("tracking_events_shipment_time_idx").on(t.shipmentId, t.occurredAt),
+    // Re-applying a status override finds every stored scan of one raw code.
+    index("tracking_events_raw_code_idx").on(t.rawCode),
+  ],
 );
 
 export const shipmentsRelations = relations(shipments, ({ one, many }) => ({

@@ -1,0 +1,143 @@
+import type { CarrierId } from "@waybill/carriers/statuses";
+import { createId, type Db, schema, type Tx } from "@waybill/db";
+import { and, count, desc, eq, gte, lt, or, sql } from "drizzle-orm";
+import { decodeCursor, encodeCursor, timelineOf } from "../orders/queries";
+
+const { carrierAccounts, orders, shipments, statusOverrides, unmappedStatuses } = schema;
+
+/** Counts one stored scan whose code no table (and no override) knows. Same transaction as the scan. */
+export function recordUnmappedStatus(
+  tx: Tx,
+  input: {
+    accountId: string;
+    carrier: CarrierId;
+    rawCode: string;
+    rawLabel: string | null;
+    shipmentId: string;
+    now: Date;
+  },
+): void {
+  tx.insert(unmappedStatuses)
+    .values({
+      id: createId(),
+      accountId: input.accountId,
+      carrier: input.carrier,
+      rawCode: input.rawCode,
+      rawLabel: input.rawLabel,
+      firstSeenAt: input.now,
+      lastSeenAt: input.now,
+      occurrences: 1,
+      exampleShipmentId: input.shipmentId,
+    })
+    .onConflictDoUpdate({
+      target: [unmappedStatuses.accountId, unmappedStatuses.rawCode],
+      set: {
+        lastSeenAt: input.now,
+        occurrences: sql`${unmappedStatuses.occurrences} + 1`,
+        rawLabel: sql`coalesce(${input.rawLabel}, ${unmappedStatuses.rawLabel})`,
+      },
+    })
+    .run();
+}
+
+export type UnmappedStatusRow = {
+  id: string;
+  accountId: string;
+  accountName: string;
+  carrier: CarrierId;
+  rawCode: string;
+  rawLabel: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  occurrences: number;
+  exampleShipmentId: string | null;
+  exampleOrderNumber: string | null;
+  override: { status: string; substatus: string | null; setByName: string; updatedAt: Date } | null;
+};
+
+/** Newest codes first (by first sighting), with the override each one has, if any. */
+export function listUnmappedStatuses(
+  db: Db,
+  options: { cursor?: string | null; limit: number },
+): { items: UnmappedStatusRow[]; nextCursor: string | null } {
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const rows = db
+    .select({
+      row: unmappedStatuses,
+      accountName: carrierAccounts.name,
+      exampleOrderNumber: orders.number,
+      override: statusOverrides,
+    })
+    .from(unmappedStatuses)
+    .innerJoin(carrierAccounts, eq(carrierAccounts.id, unmappedStatuses.accountId))
+    .leftJoin(shipments, eq(shipments.id, unmappedStatuses.exampleShipmentId))
+    .leftJoin(orders, eq(orders.id, shipments.orderId))
+    .leftJoin(
+      statusOverrides,
+      and(
+        eq(statusOverrides.carrier, unmappedStatuses.carrier),
+        eq(statusOverrides.rawCode, unmappedStatuses.rawCode),
+      ),
+    )
+    .where(
+      after
+        ? or(
+            lt(unmappedStatuses.firstSeenAt, after.createdAt),
+            and(eq(unmappedStatuses.firstSeenAt, after.createdAt), lt(unmappedStatuses.id, after.id)),
+          )
+        : undefined,
+    )
+    .orderBy(desc(unmappedStatuses.firstSeenAt), desc(unmappedStatuses.id))
+    .limit(options.limit + 1)
+    .all();
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1)?.row;
+  return {
+    items: page.map(({ row, accountName, exampleOrderNumber, override }) => ({
+      id: row.id,
+      accountId: row.accountId,
+      accountName,
+      carrier: row.carrier,
+      rawCode: row.rawCode,
+      rawLabel: row.rawLabel,
+      firstSeenAt: row.firstSeenAt,
+      lastSeenAt: row.lastSeenAt,
+      occurrences: row.occurrences,
+      exampleShipmentId: row.exampleShipmentId,
+      exampleOrderNumber: exampleOrderNumber ?? null,
+      override: override
+        ? {
+            status: override.status,
+            substatus: override.substatus,
+            setByName: override.setByName,
+            updatedAt: override.updatedAt,
+          }
+        : null,
+    })),
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last.firstSeenAt, last.id) : null,
+  };
+}
+
+/** The example shipment's timeline, so the admin sees the code among the scans around it. */
+export function exampleTimeline(db: Db, unmappedId: string) {
+  const row = db.select().from(unmappedStatuses).where(eq(unmappedStatuses.id, unmappedId)).get();
+  return row?.exampleShipmentId ? timelineOf(db, row.exampleShipmentId) : [];
+}
+
+/** Codes first seen since `since` and not yet given an override: the dashboard's badge. */
+export function countNewUnmapped(db: Db, since: Date): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(unmappedStatuses)
+      .leftJoin(
+        statusOverrides,
+        and(
+          eq(statusOverrides.carrier, unmappedStatuses.carrier),
+          eq(statusOverrides.rawCode, unmappedStatuses.rawCode),
+        ),
+      )
+      .where(and(gte(unmappedStatuses.firstSeenAt, since), sql`${statusOverrides.id} is null`))
+      .get()?.n ?? 0
+  );
+}
