@@ -28,4 +28,5 @@ CREATE TABLE `unmapped_statuses` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `unmapped_statuses_account_code_uq` ON `unmapped_statuses` (`account_id`,`raw_code`);--> statement-breakpoint
 CREATE INDEX `unmapped_statuses_first_seen_idx` ON `unmapped_statuses` (`first_seen_at`);--> statement-breakpoint
-CREATE INDEX `tracking_events_raw_code_idx` ON `tracking_events` (`raw_code`);
+CREATE INDEX `tracking_events_raw_code_idx` ON `tracking_events` (`raw_code`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_received_idx` ON `webhook_deliveries` (`received_at`,`id`);

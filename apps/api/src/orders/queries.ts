@@ -2,6 +2,7 @@ import type { ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses"
 import { type Db, schema } from "@waybill/db";
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { DomainError } from "../lib/errors";
+import { MANUAL_CHECK_COOLDOWN_MS } from "../sync/manual-check";
 
 const { carrierAccounts, orderItems, orders, shipments, trackingEvents } = schema;
 
@@ -9,8 +10,6 @@ export type Viewer = { id: string; role: "customer" | "admin" };
 export type OrderRow = typeof orders.$inferSelect;
 export type ShipmentRow = typeof shipments.$inferSelect;
 
-/** Manual checks are allowed once per order per this long. */
-export const MANUAL_CHECK_COOLDOWN_MS = 60_000;
 
 const NOT_FOUND_MESSAGE = "No such order.";
 

@@ -27,6 +27,8 @@ export const webhookDeliveries = sqliteTable(
     processedAt: timestamp("processed_at"),
   },
   (t) => [
+    // The admin inbox lists newest first with no filter.
+    index("webhook_deliveries_received_idx").on(t.receivedAt, t.id),
     index("webhook_deliveries_account_idx").on(t.accountId, t.receivedAt),
     index("webhook_deliveries_verdict_idx").on(t.verdict, t.receivedAt),
   ],
