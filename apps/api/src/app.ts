@@ -5,9 +5,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "./deps";
 import { createSpaHandler } from "./lib/static";
+import { createExportRoutes } from "./orders/export-routes";
 import { SANDBOX_MOUNT } from "./sandboxes";
 import { createContext } from "./trpc/context";
 import { appRouter } from "./trpc/routers/_app";
+import { createWebhookRoutes } from "./webhooks/routes";
 
 function clientIpOf(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.route("/hooks", createWebhookRoutes(deps));
+  app.route("/exports", createExportRoutes(deps));
   if (deps.sandboxApp) app.route(SANDBOX_MOUNT, deps.sandboxApp);
 
   if (deps.staticDirs) {

@@ -5,6 +5,7 @@ import type { SecretBox } from "./lib/crypto";
 import type { Logger } from "./lib/logger";
 import { createRateLimiter, type RateLimiter } from "./lib/rate-limit";
 import type { EventBus } from "./live/bus";
+import type { SyncService } from "./sync/service";
 
 /** Everything the app needs, built once in `startServer` (or a test) and passed down. */
 export type AppDeps = {
@@ -26,6 +27,10 @@ export type AppDeps = {
   bus: EventBus;
   /** One cached adapter per carrier account. */
   adapters: AdapterRegistry;
+  /** Starts and tracks scheduled and on-demand carrier syncs (one run per account at a time). */
+  sync: SyncService;
+  /** SMTP settings; absent: e-mails stay in the outbox, where the admin app previews them. */
+  mail?: { smtpUrl: string; from: string };
   /** The carrier sandboxes' HTTP app, mounted at /sandbox when they run. */
   sandboxApp?: Hono;
   /** Built SPA folders; absent in tests that do not serve them. */

@@ -22,6 +22,8 @@ describe("loadEnv", () => {
     ["PUBLIC_URL", "not a url"],
     ["CARRIER_SANDBOX", "maybe"],
     ["APP_SECRET", "short"],
+    ["SMTP_URL", "http://mail.example.test"],
+    ["MAIL_FROM", "not an address"],
   ])("names %s in a one-line error for %j", (name, value) => {
     let error: unknown;
     try {
@@ -32,6 +34,37 @@ describe("loadEnv", () => {
     expect(error).toBeInstanceOf(EnvError);
     expect((error as Error).message).toMatch(new RegExp(`^Invalid ${name}: `));
     expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("never echoes a bad SMTP_URL or APP_SECRET: they carry credentials", () => {
+    const attempt = (source: Record<string, string>) => {
+      try {
+        loadEnv({ APP_SECRET: "x".repeat(32), ...source });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(attempt({ SMTP_URL: "https://user:hunter2-secret@mail.example" })).not.toContain(
+      "hunter2",
+    );
+    expect(attempt({ APP_SECRET: "hunter2-secret" })).not.toContain("hunter2");
+  });
+
+  it("takes SMTP settings and defaults MAIL_FROM to no-reply at the public host", () => {
+    const dir = mkdtempSync(join(tmpdir(), "waybill-env-"));
+    const base = { DATABASE_URL: `file:${join(dir, "w.db")}`, APP_SECRET: "x".repeat(32) };
+    const plain = loadEnv({ ...base, PUBLIC_URL: "https://track.shop.example" });
+    expect(plain.SMTP_URL).toBeUndefined();
+    expect(plain.MAIL_FROM).toBe("Waybill <no-reply@track.shop.example>");
+    const smtp = loadEnv({
+      ...base,
+      SMTP_URL: "smtps://user:pass@mail.example:465",
+      MAIL_FROM: "Shop <orders@shop.example>",
+    });
+    expect(smtp.SMTP_URL).toBe("smtps://user:pass@mail.example:465");
+    expect(smtp.MAIL_FROM).toBe("Shop <orders@shop.example>");
+    rmSync(dir, { recursive: true });
   });
 
   it("generates APP_SECRET into the data dir once and reuses it", () => {

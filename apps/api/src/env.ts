@@ -24,18 +24,37 @@ const envSchema = z.object({
     .url({ error: "expected an absolute URL such as https://track.example.com" })
     .optional(),
   CARRIER_SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "expected smtp://user:password@host:587 or smtps://user:password@host:465",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      'expected an address such as "Shop <orders@shop.example>"',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
 
-export type Env = Omit<RawEnv, "APP_SECRET" | "PUBLIC_URL" | "DATABASE_URL"> & {
+/** Values never echoed in an error line: they carry credentials. */
+const SECRET_VARIABLES = new Set(["APP_SECRET", "SMTP_URL"]);
+
+export type Env = Omit<RawEnv, "APP_SECRET" | "PUBLIC_URL" | "DATABASE_URL" | "MAIL_FROM"> & {
   /** File path of the SQLite database, or ":memory:". */
   databasePath: string;
   /** Folder beside the database where generated files (the app secret) live. */
   dataDir: string;
   APP_SECRET: string;
   PUBLIC_URL: string;
+  /** Sender of customer e-mails; defaults to no-reply at PUBLIC_URL's host. */
+  MAIL_FROM: string;
 };
 
 /** A configuration problem, reported as exactly one line naming the variable. */
@@ -51,7 +70,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    const got = cleaned[name];
+    const got = SECRET_VARIABLES.has(name) ? undefined : cleaned[name];
     throw new EnvError(
       `Invalid ${name}: ${issue?.message ?? "invalid value"}${got === undefined ? "" : ` (got "${got}")`}`,
     );
@@ -60,12 +79,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const databasePath =
     env.DATABASE_URL === ":memory:" ? ":memory:" : resolve(env.DATABASE_URL.slice("file:".length));
   const dataDir = databasePath === ":memory:" ? resolve("data") : dirname(databasePath);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   return {
     ...env,
     databasePath,
     dataDir,
     APP_SECRET: env.APP_SECRET ?? loadOrCreateAppSecret(dataDir),
-    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    PUBLIC_URL: publicUrl,
+    MAIL_FROM: env.MAIL_FROM ?? `Waybill <no-reply@${new URL(publicUrl).hostname}>`,
   };
 }
 

@@ -5,6 +5,7 @@ import { closeDb, createDb, type Db, migrateDb } from "@waybill/db";
 import { DEMO_LOGINS, seedDemo } from "@waybill/db/seed";
 import { createApp } from "./app";
 import { createAdapterRegistry } from "./carrier-accounts/adapters";
+import { DEMO_HISTORY_MS, prepareSandboxCarriers } from "./demo/carriers";
 import { type AppDeps, createRequestLimits, SESSION_TTL_MS } from "./deps";
 import type { Env } from "./env";
 import { startJobs } from "./jobs/index";
@@ -13,6 +14,8 @@ import { createLogger, type Logger } from "./lib/logger";
 import { createEventBus } from "./live/bus";
 import { workspacePaths } from "./paths";
 import { SANDBOX_MOUNT, sandboxesWanted, startSandboxes } from "./sandboxes";
+import { markInterruptedRuns } from "./sync/runs";
+import { createSyncService } from "./sync/service";
 import { attachWebSocket } from "./ws";
 
 export type StartOptions = {
@@ -49,8 +52,12 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
   const paths = workspacePaths();
   const db = createDb(env.databasePath);
   migrateDb(db, paths.migrations);
+  // Runs a previous process left unfinished (its lease lapsed) are recorded as interrupted.
+  markInterruptedRuns(db, new Date());
   const demoSeeded = options.demo ? await seedDemoIfEmpty(db, new Date()) : false;
-  const sandboxes = sandboxesWanted(env.CARRIER_SANDBOX, db) ? startSandboxes(logger) : null;
+  const sandboxes = sandboxesWanted(env.CARRIER_SANDBOX, db)
+    ? startSandboxes(logger, { behindMs: demoSeeded ? DEMO_HISTORY_MS : 0 })
+    : null;
 
   const secrets = createSecretBox(env.APP_SECRET);
   const deps: AppDeps = {
@@ -62,8 +69,10 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     now: () => new Date(),
     sessionTtlMs: SESSION_TTL_MS,
     limits: createRequestLimits(),
-    bus: createEventBus(),
+    bus: createEventBus({ db, logger }),
     adapters: createAdapterRegistry({ secrets, logger }),
+    sync: createSyncService(() => deps),
+    mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     sandboxApp: sandboxes?.app,
     staticDirs:
       options.serveSpas === false
@@ -88,6 +97,15 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     ]),
   );
   const ws = attachWebSocket(server, deps);
+  if (sandboxes) {
+    await prepareSandboxCarriers(deps, {
+      runner: sandboxes,
+      sandboxUrl: `${url}${SANDBOX_MOUNT}`,
+      hookBaseUrl: url,
+      demo: options.demo ?? false,
+      firstStart: demoSeeded,
+    });
+  }
   const jobs = options.jobs === false ? { stop() {} } : startJobs(deps);
 
   let closing: Promise<void> | undefined;
@@ -100,8 +118,10 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     close() {
       closing ??= (async () => {
         jobs.stop();
+        await deps.sync.stop();
         sandboxes?.stop();
         await ws.close();
+        deps.bus.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections?.();

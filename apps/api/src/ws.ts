@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { WebSocketServer } from "ws";
 import type { AppDeps } from "./deps";
+import { createConnectionTracker } from "./live/connections";
 import { createContext } from "./trpc/context";
 import { appRouter } from "./trpc/routers/_app";
 
@@ -25,15 +26,18 @@ export function isAllowedOrigin(origin: string | undefined, allowed: readonly st
 /** tRPC subscriptions over WebSocket on the HTTP server's own port. */
 export function attachWebSocket(server: Server, deps: AppDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES });
+  // Per-user connection counts for this server; the limits themselves live in live/connections.ts.
+  const connections = createConnectionTracker();
   const handler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: ({ req }) =>
+    createContext: ({ req, res }) =>
       createContext({
         deps,
         cookieHeader: req.headers.cookie,
         clientIp: req.socket.remoteAddress ?? "unknown",
         transport: "ws",
+        openLiveConnection: (userId) => connections.open(userId, res),
       }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
   });

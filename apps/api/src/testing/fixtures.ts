@@ -4,10 +4,18 @@ import { createId, createUser, type Db, formatOrderNumber, schema } from "@waybi
 
 let sequence = 0;
 
-/** A customer with one order handed to a carrier: the starting point of every tracking test. */
+/**
+ * A customer with one order handed to a carrier: the starting point of every tracking test. Pass a real
+ * `accountId` (e.g. a sandbox account) and the carrier's `orderNumber` to track a shipment the carrier knows.
+ */
 export function createShippedOrder(
   db: Db,
-  options: { carrier?: CarrierId; trackingNumber?: string | null } = {},
+  options: {
+    carrier?: CarrierId;
+    trackingNumber?: string | null;
+    accountId?: string;
+    orderNumber?: string;
+  } = {},
 ) {
   const carrier = options.carrier ?? "shiprocket";
   sequence += 1;
@@ -16,21 +24,23 @@ export function createShippedOrder(
     name: `Customer ${sequence}`,
     passwordHash: "not-a-real-hash",
   });
-  const accountId = createId();
-  db.insert(schema.carrierAccounts)
-    .values({
-      id: accountId,
-      carrier,
-      name: `${carrier} test account`,
-      credentialsEncrypted: "sealed-elsewhere",
-      webhookSecretEncrypted: "sealed-elsewhere",
-    })
-    .run();
+  const accountId = options.accountId ?? createId();
+  if (!options.accountId) {
+    db.insert(schema.carrierAccounts)
+      .values({
+        id: accountId,
+        carrier,
+        name: `${carrier} test account`,
+        credentialsEncrypted: "sealed-elsewhere",
+        webhookSecretEncrypted: "sealed-elsewhere",
+      })
+      .run();
+  }
   const orderId = createId();
   db.insert(schema.orders)
     .values({
       id: orderId,
-      number: formatOrderNumber(2026, 900_000 + sequence),
+      number: options.orderNumber ?? formatOrderNumber(2026, 900_000 + sequence),
       userId: user.id,
       status: "processing",
       subtotalCents: 10_000,

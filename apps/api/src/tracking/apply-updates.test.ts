@@ -52,7 +52,11 @@ describe("applyCarrierUpdates", () => {
     expect(countRows(schema.trackingEvents)).toBe(1);
     expect(countRows(schema.notifications)).toBe(1);
     expect(countRows(schema.outbox)).toBe(1);
-    expect(countRows(schema.events)).toBe(1);
+    // One "order" event for the change and one "notification" event for the bell, each once.
+    expect(db.select({ topic: schema.events.topic }).from(schema.events).all()).toEqual([
+      { topic: "notification" },
+      { topic: "order" },
+    ]);
   });
 
   it("keeps a late older scan in the timeline without moving delivered back", () => {

@@ -1,7 +1,6 @@
 import {
   type CarrierUpdate,
   deriveOrderStatus,
-  isTerminal,
   type StatusMapping,
   shouldAdvance,
   type TrackingScan,
@@ -9,6 +8,10 @@ import {
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { asc, desc, eq } from "drizzle-orm";
+import { insertNotification } from "../notifications/notify";
+import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
+import { recordUnmappedStatus } from "../status-mapping/unmapped";
+import { nextCheckAt } from "../sync/next-check";
 import {
   MILESTONE_COPY,
   type Milestone,
@@ -16,7 +19,7 @@ import {
   renderMilestoneEmail,
 } from "./milestones";
 
-const { events, notifications, orders, outbox, shipments, trackingEvents } = schema;
+const { events, orderItems, orders, outbox, shipments, trackingEvents } = schema;
 
 export type ShipmentUpdate = { shipmentId: string; update: CarrierUpdate };
 export type ApplyOptions = { source: TrackingSource; now: Date; publicUrl: string };
@@ -47,13 +50,14 @@ export type AppliedChange = {
  * invented; notifications and e-mails carry dedupe keys so a milestone is announced once.
  */
 export function applyCarrierUpdates(
-  db: Db,
+  db: Db | Tx,
   items: ShipmentUpdate[],
   options: ApplyOptions,
 ): AppliedChange[] {
-  return db.transaction((tx) =>
-    items.map((item) => applyOne(tx, item, options)).filter((c) => c !== null),
-  );
+  return db.transaction((tx) => {
+    const overrides = loadOverrides(tx);
+    return items.map((item) => applyOne(tx, item, options, overrides)).filter((c) => c !== null);
+  });
 }
 
 function scanDedupeKey(carrier: string, shipmentId: string, scan: TrackingScan): string {
@@ -99,6 +103,7 @@ function applyOne(
   tx: Tx,
   { shipmentId, update }: ShipmentUpdate,
   options: ApplyOptions,
+  overrides: OverrideMap,
 ): AppliedChange | null {
   const row = tx
     .select({ shipment: shipments, order: orders })
@@ -114,14 +119,16 @@ function applyOne(
     // A scan dated by its arrival (the carrier sent no time) repeats on every duplicate delivery
     // with a new time: it is the same scan when the shipment's latest one has its code.
     if (scan.timeSource === "received" && latestRawCode(tx, shipmentId) === scan.rawCode) continue;
+    // An admin's override of this code wins over the carrier table it was mapped with.
+    const mapped = overrideFor(overrides, shipment.carrier, scan.rawCode) ?? scan;
     const inserted = tx
       .insert(trackingEvents)
       .values({
         id: createId(),
         shipmentId,
         occurredAt: scan.occurredAt,
-        status: scan.status,
-        substatus: scan.substatus,
+        status: mapped.status,
+        substatus: mapped.substatus,
         rawCode: scan.rawCode,
         rawLabel: scan.rawLabel,
         location: scan.location,
@@ -132,6 +139,16 @@ function applyOne(
       .onConflictDoNothing({ target: trackingEvents.dedupeKey })
       .run();
     newEvents += inserted.changes;
+    if (inserted.changes > 0 && mapped.status === "unknown") {
+      recordUnmappedStatus(tx, {
+        accountId: shipment.accountId,
+        carrier: shipment.carrier,
+        rawCode: scan.rawCode,
+        rawLabel: scan.rawLabel,
+        shipmentId,
+        now: options.now,
+      });
+    }
   }
 
   // Only carrier-given values, and never a null over a known value.
@@ -179,9 +196,11 @@ function applyOne(
         current.status === "delivered" ? (setBy?.occurredAt ?? null) : shipment.deliveredAt,
       version: shipment.version + 1,
     });
-    if (isTerminal(current.status, current.substatus)) changes.nextCheckAt = null;
   }
   if (newEvents > 0) changes.lastEventAt = lastEventAt;
+  // A new status or a first tracking number changes how soon the carrier is asked again (never, once terminal).
+  if (statusChanged || fieldsChanged.includes("trackingNumber"))
+    changes.nextCheckAt = nextCheckAt({ ...shipment, ...changes }, options.now);
   tx.update(shipments).set(changes).where(eq(shipments.id, shipmentId)).run();
 
   const orderChanged = orderStatus !== order.status;
@@ -210,6 +229,14 @@ function applyOne(
     estimatedDelivery: after.estimatedDeliveryAt,
     location: setBy?.location ?? null,
     orderUrl: `${options.publicUrl}/orders/${order.id}`,
+    items:
+      milestones.length > 0 && !order.emailOptOut
+        ? tx
+            .select({ name: orderItems.name, quantity: orderItems.quantity })
+            .from(orderItems)
+            .where(eq(orderItems.orderId, order.id))
+            .all()
+        : [],
   };
   for (const milestone of milestones) {
     // Keyed by the fact announced, so webhook + poll + replay of one scan announce it once.
@@ -217,19 +244,16 @@ function applyOne(
       milestone === "tracking_available" ? after.trackingNumber : setBy?.occurredAt.getTime();
     const dedupeKey = `${order.id}:${milestone}:${fact}`;
     const copy = MILESTONE_COPY[milestone];
-    tx.insert(notifications)
-      .values({
-        id: createId(),
-        userId: order.userId,
-        orderId: order.id,
-        category: copy.category,
-        title: copy.title,
-        body: copy.body(context),
-        dedupeKey,
-        createdAt: options.now,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .run();
+    // Through the one insert path, so each new notification also gets its resumable `events` row.
+    insertNotification(tx, {
+      userId: order.userId,
+      orderId: order.id,
+      category: copy.category,
+      title: copy.title,
+      body: copy.body(context),
+      dedupeKey,
+      now: options.now,
+    });
     if (!order.emailOptOut) {
       const email = renderMilestoneEmail(milestone, context);
       tx.insert(outbox)

@@ -28,6 +28,8 @@ export type MilestoneContext = {
   estimatedDelivery: Date | null;
   location: string | null;
   orderUrl: string;
+  /** What is in the parcel, listed in e-mails; absent or empty: no list. */
+  items?: ReadonlyArray<{ name: string; quantity: number }>;
 };
 
 type Copy = {
@@ -107,10 +109,12 @@ export function renderMilestoneEmail(milestone: Milestone, c: MilestoneContext) 
   if (c.courierName) facts.push(["Courier", c.courierName]);
   if (c.trackingNumber) facts.push(["Tracking number", c.trackingNumber]);
   if (c.estimatedDelivery) facts.push(["Estimated delivery", c.estimatedDelivery.toUTCString()]);
+  const items = (c.items ?? []).map((item) => `${item.quantity} × ${item.name}`);
   const text = [
     body,
     "",
     ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...(items.length > 0 ? ["", "In this order:", ...items.map((line) => `- ${line}`)] : []),
     ...(c.trackingUrl ? [`Carrier tracking: ${c.trackingUrl}`] : []),
     "",
     `Follow your order live: ${c.orderUrl}`,
@@ -119,6 +123,7 @@ export function renderMilestoneEmail(milestone: Milestone, c: MilestoneContext) 
 <h1 style="font-size:20px">${escapeHtml(copy.title)}</h1>
 <p>${escapeHtml(body)}</p>
 <table>${facts.map(([k, v]) => `<tr><td style="color:#555;padding-right:12px">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join("")}</table>
+${items.length > 0 ? `<p style="margin-bottom:4px">In this order:</p><ul style="margin-top:0">${items.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>` : ""}
 ${c.trackingUrl ? `<p><a href="${escapeHtml(c.trackingUrl)}">Carrier tracking page</a></p>` : ""}
 <p><a href="${escapeHtml(c.orderUrl)}">Follow your order live</a></p>
 </body></html>`;

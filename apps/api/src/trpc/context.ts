@@ -1,6 +1,7 @@
 import type { PublicUser } from "@waybill/db";
 import { identifyRequest } from "../auth/sessions";
 import type { AppDeps } from "../deps";
+import type { LiveConnection } from "../live/connections";
 
 export type Context = {
   deps: AppDeps;
@@ -8,6 +9,8 @@ export type Context = {
   sessionTokenHash: string | null;
   clientIp: string;
   transport: "http" | "ws";
+  /** The WebSocket connection live subscriptions run on (limits, backpressure); null over HTTP. */
+  live?: LiveConnection | null;
   /** Adds a Set-Cookie header to the HTTP answer; cookies cannot be set over a WebSocket. */
   setCookie: (cookie: string) => void;
 };
@@ -18,6 +21,8 @@ export function createContext(options: {
   clientIp: string;
   transport: Context["transport"];
   setCookie?: (cookie: string) => void;
+  /** Over the WebSocket: registers the connection for the identified user. */
+  openLiveConnection?: (userId: string | null) => LiveConnection;
 }): Context {
   const identity = identifyRequest(options.deps.db, options.cookieHeader, options.deps.now());
   return {
@@ -26,6 +31,7 @@ export function createContext(options: {
     sessionTokenHash: identity?.tokenHash ?? null,
     clientIp: options.clientIp,
     transport: options.transport,
+    live: options.openLiveConnection?.(identity?.user.id ?? null) ?? null,
     setCookie:
       options.setCookie ??
       (() => {

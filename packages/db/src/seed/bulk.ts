@@ -16,7 +16,7 @@ export type BulkSeedOptions = {
 };
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same data set. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -149,7 +149,7 @@ export function seedBulk(db: Db, options: BulkSeedOptions): { orders: number; cu
 }
 
 /** Drops the explicit indexes of `tables` and returns the statements that recreate them. */
-function dropIndexes(db: Db, tables: string[]): string[] {
+export function dropIndexes(db: Db, tables: string[]): string[] {
   const rows = db.$client
     .prepare(
       `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => "?").join(",")})`,
@@ -166,7 +166,8 @@ function placeholders(columns: number, rows: number): string {
 
 const statementCache = new Map<string, ReturnType<Db["$client"]["prepare"]>>();
 
-function insertRows(
+/** Inserts `values` (row after row, `width` columns each) with multi-row statements of ROWS_PER_STATEMENT. */
+export function insertRows(
   client: Db["$client"],
   table: string,
   columns: string,

@@ -3,12 +3,16 @@ import { router } from "../init";
 import { adminRouter } from "./admin";
 import { authRouter } from "./auth";
 import { catalogRouter } from "./catalog";
+import { notificationsRouter } from "./notifications";
+import { ordersRouter } from "./orders";
 import { trackingRouter } from "./tracking";
 
 export const appRouter = router({
   auth: authRouter,
   admin: adminRouter,
   catalog: catalogRouter,
+  notifications: notificationsRouter,
+  orders: ordersRouter,
   tracking: trackingRouter,
 });
 

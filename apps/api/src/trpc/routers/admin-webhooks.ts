@@ -1,4 +1,9 @@
-import { deliveriesInputSchema, deliveryIdInputSchema, getDelivery, listDeliveries } from "../../webhooks/log";
+import {
+  deliveriesInputSchema,
+  deliveryIdInputSchema,
+  getDelivery,
+  listDeliveries,
+} from "../../webhooks/log";
 import { replayDelivery } from "../../webhooks/replay";
 import { adminProcedure, router } from "../init";
 

@@ -2,8 +2,12 @@ import { countUsers, pingDb, schema } from "@waybill/db";
 import { sql } from "drizzle-orm";
 import { adminProcedure, router } from "../init";
 import { adminCarriersRouter } from "./admin-carriers";
+import { adminLive } from "./admin-live";
 import { adminOrdersRouter } from "./admin-orders";
+import { adminOutboxRouter } from "./admin-outbox";
 import { adminStatsRouter } from "./admin-stats";
+import { adminUnmappedRouter } from "./admin-unmapped";
+import { adminSyncRouter } from "./admin-sync";
 import { adminWebhooksRouter } from "./admin-webhooks";
 
 const startedAt = Date.now();
@@ -12,7 +16,11 @@ export const adminRouter = router({
   orders: adminOrdersRouter,
   carriers: adminCarriersRouter,
   stats: adminStatsRouter,
+  unmapped: adminUnmappedRouter,
+  sync: adminSyncRouter,
   webhooks: adminWebhooksRouter,
+  outbox: adminOutboxRouter,
+  ...adminLive,
   system: router({
     /** What an operator checks first: database reachable, counts, uptime. */
     status: adminProcedure.query(({ ctx }) => {

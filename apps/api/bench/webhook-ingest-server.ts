@@ -1,0 +1,38 @@
+/**
+ * The server side of bench/webhook-ingest.ts, in its own process: the real Waybill server on the seeded
+ * database file (BENCH_ENV), and beside it a bare Hono endpoint that reads the body and answers 200, the
+ * floor that the same process, runtime and HTTP stack can reach.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { loadEnv } from "../src/env";
+import { silentLogger } from "../src/lib/logger";
+import { startServer } from "../src/server";
+import { serveParent } from "./lib/child";
+
+await serveParent(async () => {
+  const env = JSON.parse(process.env.BENCH_ENV ?? "{}") as Record<string, string>;
+  const server = await startServer(loadEnv(env), { serveSpas: false, jobs: false, logger: silentLogger });
+
+  const bare = new Hono();
+  bare.post("/hooks/:accountId/:token", async (c) => {
+    await c.req.text();
+    return c.json({ ok: true, verdict: "accepted", message: "ok" });
+  });
+  const bareServer = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;
+  });
+  const barePort = (bareServer.address() as AddressInfo).port;
+
+  return {
+    ready: { url: server.url, bareUrl: `http://127.0.0.1:${barePort}` },
+    handlers: {},
+    async onStop() {
+      bareServer.closeAllConnections();
+      bareServer.close();
+      await server.close();
+    },
+  };
+});

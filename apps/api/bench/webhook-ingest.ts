@@ -1,0 +1,229 @@
+/**
+ * Webhook ingest benchmark, run by `pnpm bench`. Not a test: it measures and records.
+ *
+ * 100,000 shipments of one Shiprocket account are seeded into a database file; the Shiprocket sandbox books
+ * the same AWBs and plays their scenarios, and its webhook outbox (30% duplicates, reordering within a window)
+ * hands us the real payloads it would POST. autocannon then sends them to a real server in its own process,
+ * through the full path (delivery log, x-api-key, parse, match, apply, verdict), and, in the same run, to a
+ * bare Hono endpoint of that process that only reads the body and answers 200. Every delivery is sent once;
+ * afterwards the stored scans are checked against what the stored deliveries carried.
+ *
+ * BENCH_PROFILE=1 writes a CPU profile of the server to bench/results/profiles/.
+ * Writes bench/results/webhook-ingest.json.
+ */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createShiprocketSandbox, type ScenarioName } from "@waybill/carriers/sandbox";
+import { closeDb, createDb } from "@waybill/db";
+import { seedBulk, seedBulkShipments } from "@waybill/db/seed";
+import autocannon from "autocannon";
+import { webhookUrlOf } from "../src/carrier-accounts/accounts";
+import { forkBenchChild, startWatchdog } from "./lib/child";
+import { note, RESULTS_DIR, writeBenchResult } from "./lib/results";
+import { createBenchDatabase, serverEnvFor } from "./lib/seeded-db";
+import { round } from "./lib/stats";
+
+const SHIPMENTS = Number(process.env.BENCH_INGEST_SHIPMENTS ?? 100_000);
+/** Deliveries sent to Waybill, in the sandbox's order: first scans of every shipment, then second ones. */
+const DELIVERIES = Number(process.env.BENCH_INGEST_DELIVERIES ?? 150_000);
+const WARMUP_DELIVERIES = 5_000;
+const DUPLICATE_RATE = 0.3;
+const REORDER_WINDOW = 16;
+/** Concurrent connections, as a carrier's delivery workers would open. */
+const CONNECTIONS = 16;
+const BARE_SECONDS = 8;
+const TARGETS = { requestsPerSecond: 5_000, p99Ms: 50 };
+const HOUR = 3_600_000;
+
+const SCENARIOS: Array<[ScenarioName, number]> = [
+  ["delivered", 0.6],
+  ["failed_attempt_then_delivered", 0.15],
+  ["rto", 0.1],
+  ["postponed", 0.06],
+  ["unknown_code", 0.04],
+  ["lost", 0.03],
+  ["cancelled_before_pickup", 0.02],
+];
+
+function pickScenario(i: number): ScenarioName {
+  // Deterministic spread by position: the same run every time.
+  let roll = ((i * 2_654_435_761) >>> 0) / 4_294_967_296;
+  for (const [scenario, weight] of SCENARIOS) {
+    roll -= weight;
+    if (roll < 0) return scenario;
+  }
+  return "delivered";
+}
+
+const stopWatchdog = startWatchdog("webhook-ingest bench", 15 * 60_000);
+const database = createBenchDatabase("ingest");
+const profileDir = join(RESULTS_DIR, "profiles");
+
+try {
+  note(`seeding ${SHIPMENTS} orders with Shiprocket shipments`);
+  const account = database.addAccount("shiprocket", "http://127.0.0.1:9/shiprocket");
+  const secret = database.secrets.open(account.webhookSecretEncrypted);
+  seedBulk(database.db, { orders: SHIPMENTS, passwordHash: "bench", now: new Date() });
+  // Every order ships (cancelled ones too: the bench wants exactly SHIPMENTS of them).
+  database.db.$client.prepare("update orders set status = 'processing'").run();
+  seedBulkShipments(database.db, { accounts: [account], now: new Date() });
+  const shipments = database.db.$client
+    .prepare(
+      "select s.tracking_number as awb, o.number as orderNumber from shipments s join orders o on o.id = s.order_id order by s.rowid",
+    )
+    .all() as Array<{ awb: string; orderNumber: string }>;
+  database.close();
+
+  note("playing the shipments in the Shiprocket sandbox to collect its webhooks");
+  const bodies: string[] = [];
+  const sandbox = createShiprocketSandbox({
+    fetch: async (_url, init) => {
+      bodies.push(String(init?.body));
+      return new Response(null, { status: 200 });
+    },
+  });
+  sandbox.control.webhooks.configure({
+    url: "http://127.0.0.1:9/collect",
+    mode: { duplicateRate: DUPLICATE_RATE, reorderWindow: REORDER_WINDOW },
+  });
+  shipments.forEach((shipment, i) => {
+    sandbox.control.createShipment({
+      scenario: pickScenario(i),
+      orderNumber: shipment.orderNumber,
+      trackingNumber: shipment.awb,
+    });
+  });
+  for (let hours = 0; bodies.length < DELIVERIES + WARMUP_DELIVERIES && hours < 200; hours += 1) {
+    await sandbox.control.advance(HOUR);
+  }
+  const deliveries = bodies.slice(0, DELIVERIES + WARMUP_DELIVERIES);
+  bodies.length = 0;
+  const bytes = deliveries.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+  note(`${deliveries.length} deliveries, ${Math.round(bytes / deliveries.length)} bytes on average`);
+
+  const child = forkBenchChild<{ url: string; bareUrl: string }>(
+    fileURLToPath(new URL("./webhook-ingest-server.ts", import.meta.url)),
+    {
+      env: { BENCH_ENV: JSON.stringify(serverEnvFor(database)) },
+      execArgv: process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    },
+  );
+  const { url, bareUrl } = await child.ready;
+  const hookPath = new URL(webhookUrlOf(url, account.id, secret)).pathname;
+  const headers = { "content-type": "application/json", "x-api-key": secret };
+
+  let cursor = 0;
+  const fire = (base: string, list: readonly string[], options: { amount?: number; duration?: number }) =>
+    autocannon({
+      url: `${base}${hookPath}`,
+      method: "POST",
+      headers,
+      connections: CONNECTIONS,
+      ...options,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const body = list[cursor % list.length] as string;
+            cursor += 1;
+            return { ...request, method: "POST", body };
+          },
+        },
+      ],
+    });
+  const summarize = (result: autocannon.Result) => ({
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.average, 0),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    seconds: round(result.duration, 2),
+  });
+
+  note(`bare endpoint, ${BARE_SECONDS} s`);
+  cursor = 0;
+  const bareBefore = summarize(await fire(bareUrl, deliveries, { duration: BARE_SECONDS }));
+
+  note(`warm-up: ${WARMUP_DELIVERIES} deliveries`);
+  const warm = deliveries.slice(0, WARMUP_DELIVERIES);
+  cursor = 0;
+  await fire(url, warm, { amount: warm.length });
+
+  note(`Waybill: ${DELIVERIES} deliveries`);
+  const measured = deliveries.slice(WARMUP_DELIVERIES);
+  cursor = 0;
+  const waybill = summarize(await fire(url, measured, { amount: measured.length }));
+
+  note(`bare endpoint again, ${BARE_SECONDS} s`);
+  cursor = 0;
+  const bareAfter = summarize(await fire(bareUrl, deliveries, { duration: BARE_SECONDS }));
+  await child.stop();
+
+  const check = verifyStored(database.path);
+  const bareRps = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
+  const result = {
+    setup: {
+      shipments: SHIPMENTS,
+      deliveries: DELIVERIES,
+      warmupDeliveries: WARMUP_DELIVERIES,
+      duplicateRate: DUPLICATE_RATE,
+      reorderWindow: REORDER_WINDOW,
+      connections: CONNECTIONS,
+      averageBodyBytes: Math.round(bytes / deliveries.length),
+    },
+    waybill,
+    bare: { before: bareBefore, after: bareAfter, requestsPerSecond: round(bareRps, 0) },
+    ratioToBare: round(waybill.requestsPerSecond / bareRps, 3),
+    stored: check,
+    targets: TARGETS,
+    hit: {
+      requestsPerSecond: waybill.requestsPerSecond >= TARGETS.requestsPerSecond,
+      p99Ms: waybill.p99Ms <= TARGETS.p99Ms,
+    },
+  };
+  writeBenchResult("webhook-ingest", result);
+  process.stdout.write(
+    `webhook ingest: ${waybill.requestsPerSecond} req/s, p50 ${waybill.p50Ms} ms, p99 ${waybill.p99Ms} ms ` +
+      `(${CONNECTIONS} connections); bare Hono ${round(bareRps, 0)} req/s; ratio ${result.ratioToBare}; ` +
+      `stored scans ${check.storedScans}/${check.expectedScans}${check.consistent ? "" : " MISMATCH"}\n`,
+  );
+} catch (error) {
+  process.stderr.write(`webhook-ingest bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  stopWatchdog();
+  database.remove();
+}
+
+/**
+ * What the server stored, against what the stored deliveries carried: Shiprocket payloads are cumulative,
+ * so each AWB must end with as many scans as its longest delivered payload. Every delivery must have a
+ * verdict, and none may have failed.
+ */
+function verifyStored(path: string) {
+  const db = createDb(path);
+  try {
+    const longest = new Map<string, number>();
+    const rows = db.$client.prepare("select body from webhook_deliveries").iterate() as Iterable<{ body: string }>;
+    for (const { body } of rows) {
+      const payload = JSON.parse(body) as { awb: string; scans: unknown[] };
+      longest.set(payload.awb, Math.max(longest.get(payload.awb) ?? 0, payload.scans.length));
+    }
+    const expectedScans = [...longest.values()].reduce((sum, n) => sum + n, 0);
+    const { n: storedScans } = db.$client.prepare("select count(*) as n from tracking_events").get() as { n: number };
+    const verdicts = Object.fromEntries(
+      (
+        db.$client
+          .prepare("select verdict, count(*) as n from webhook_deliveries group by verdict")
+          .all() as Array<{ verdict: string; n: number }>
+      ).map((row) => [row.verdict, row.n]),
+    );
+    const consistent =
+      storedScans === expectedScans && !verdicts.failed && !verdicts.received && !verdicts.rejected;
+    return { expectedScans, storedScans, verdicts, consistent };
+  } finally {
+    closeDb(db);
+  }
+}

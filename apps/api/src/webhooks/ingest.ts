@@ -1,0 +1,305 @@
+import type { CarrierUpdate } from "@waybill/carriers";
+import { type Db, schema } from "@waybill/db";
+import { DrizzleQueryError, eq } from "drizzle-orm";
+import type { CarrierAccountRow } from "../carrier-accounts/adapters";
+import type { AppDeps } from "../deps";
+import { safeEqual } from "../lib/crypto";
+import { commitCarrierUpdates } from "../tracking/commit";
+import { matchUpdatesToShipments } from "../tracking/match";
+import {
+  insertDelivery,
+  maskHeaders,
+  recordVerdict,
+  type WebhookHeaders,
+  type WebhookVerdict,
+} from "./deliveries";
+import { alertOnRejectionBurst } from "./rejection-alerts";
+
+export type WebhookDeps = Pick<AppDeps, "db" | "logger" | "adapters" | "bus" | "now" | "publicUrl">;
+
+export type WebhookHttpStatus = 200 | 400 | 401 | 413 | 500;
+
+export type WebhookOutcome = {
+  status: WebhookHttpStatus;
+  verdict: WebhookVerdict;
+  /** Safe to show the caller: never says which part of the authentication failed. */
+  message: string;
+  /** Null only when the delivery could not even be stored. */
+  deliveryId: string | null;
+};
+
+/** A body the transport could not hand over as text (too big, not UTF-8): logged, then refused. */
+export type UnreadableBody = { status: 400 | 413; reason: string };
+
+export type IncomingWebhook = {
+  accountId: string;
+  token: string;
+  headers: WebhookHeaders;
+  rawBody: string;
+  unreadableBody?: UnreadableBody;
+};
+
+/**
+ * Why a delivery was rejected, as stored for the admins (the caller only ever hears "Unauthorized").
+ * A disabled account's delivery did present the secret: it is the one rejection an admin may replay.
+ */
+export const REJECTION_REASONS = {
+  unknownAccount: "No carrier account has this id.",
+  badToken: "The path token is not this account's webhook secret.",
+  unreadableSecret:
+    "The account's webhook secret could not be decrypted (was APP_SECRET changed?): rotate it and update the carrier panel.",
+  accountDisabled:
+    "The account is disabled. The webhook secret matched, so the delivery can be replayed once the account is enabled again.",
+} as const;
+
+/** Stored errors of deliveries whose body was not kept as sent: there is nothing to replay. */
+export const UNREADABLE_BODY_PREFIX = "Body not kept: ";
+
+const UNAUTHORIZED_MESSAGE = "Unauthorized";
+
+export type DeliveryVerdict = {
+  status: WebhookHttpStatus;
+  verdict: WebhookVerdict;
+  message: string;
+  /** Stored for the admins; never sent back. */
+  error: string | null;
+};
+
+const rejected = (error: string): DeliveryVerdict => ({
+  status: 401,
+  verdict: "rejected",
+  message: UNAUTHORIZED_MESSAGE,
+  error,
+});
+
+/**
+ * Receives one carrier webhook: the raw delivery is stored first (secrets masked), then authenticated by the
+ * path token (and the adapter's own check, e.g. Shiprocket's x-api-key), parsed, matched to our shipments and
+ * applied through the one apply path. Synchronous: every step is a SQLite call or pure parsing.
+ *
+ * Answers: 401 rejected (unknown account and bad token alike), 400/413 failed for a body we cannot use,
+ * 200 accepted / duplicate / unmatched otherwise. A 500 only when the database itself fails, so that the
+ * carrier may retry; any other unexpected error is stored as "failed" for an admin to replay.
+ */
+export function receiveWebhook(deps: WebhookDeps, incoming: IncomingWebhook): WebhookOutcome {
+  const receivedAt = deps.now();
+  let account: CarrierAccountRow | undefined;
+  let deliveryId: string;
+  try {
+    account = findAccount(deps.db, incoming.accountId);
+    deliveryId = insertDelivery(deps.db, {
+      accountId: account?.id ?? null,
+      headers: maskHeaders(incoming.headers),
+      body: incoming.rawBody,
+      receivedAt,
+    });
+  } catch (error) {
+    deps.logger.error("webhook delivery could not be stored", { error: describeError(error) });
+    return {
+      status: 500,
+      verdict: "failed",
+      message: "The delivery could not be stored; please retry.",
+      deliveryId: null,
+    };
+  }
+
+  const outcome = settleDelivery(deps, { deliveryId, accountId: account?.id ?? null }, () => {
+    if (!account) return rejected(REJECTION_REASONS.unknownAccount);
+    const secret = readWebhookSecret(deps, account);
+    if (secret === null) return rejected(REJECTION_REASONS.unreadableSecret);
+    if (!safeEqual(incoming.token, secret)) return rejected(REJECTION_REASONS.badToken);
+    return processAuthenticated(deps, {
+      account,
+      headers: incoming.headers,
+      rawBody: incoming.rawBody,
+      receivedAt,
+      unreadableBody: incoming.unreadableBody,
+    });
+  });
+  // Size and encoding are refused before authentication, as at any proxy: the answer names the body
+  // problem, while the stored verdict still says whether the secret matched.
+  const { unreadableBody } = incoming;
+  if (unreadableBody && outcome.status !== 500) {
+    return { ...outcome, status: unreadableBody.status, message: unreadableBody.reason };
+  }
+  return outcome;
+}
+
+/**
+ * The path after the path token has been checked (or, for a replay, after the original delivery proved it):
+ * account state, body, the adapter's parse and authentication, match, apply.
+ */
+export function processAuthenticated(
+  deps: WebhookDeps,
+  input: {
+    account: CarrierAccountRow;
+    headers: WebhookHeaders;
+    rawBody: string;
+    receivedAt: Date;
+    unreadableBody?: UnreadableBody | undefined;
+  },
+): DeliveryVerdict {
+  const { account } = input;
+  // Before the account state: a body that was not kept must never become a replayable rejection.
+  if (input.unreadableBody) {
+    const { status, reason } = input.unreadableBody;
+    return {
+      status,
+      verdict: "failed",
+      message: reason,
+      error: `${UNREADABLE_BODY_PREFIX}${reason}`,
+    };
+  }
+  if (!account.active) return rejected(REJECTION_REASONS.accountDisabled);
+
+  const parsed = deps.adapters.forAccount(account).parseWebhook(input.headers, input.rawBody);
+  if (!parsed.ok) {
+    if (parsed.reason === "UNAUTHORIZED") return rejected(parsed.message);
+    return { status: 400, verdict: "failed", message: parsed.message, error: parsed.message };
+  }
+  if (parsed.kind === "ping") {
+    return { status: 200, verdict: "accepted", message: "Ping received.", error: null };
+  }
+
+  const updates = parsed.updates.map((update) => stampReceivedScans(update, input.receivedAt));
+  const { matched, unmatched } = matchUpdatesToShipments(deps.db, account.id, updates);
+  if (matched.length === 0) {
+    // Shiprocket's webhook is account-wide: shipments booked outside Waybill arrive here too.
+    return {
+      status: 200,
+      verdict: "unmatched",
+      message: "No shipment of this account matches; ignored.",
+      error: null,
+    };
+  }
+  const changes = commitCarrierUpdates(deps, matched, "webhook");
+  if (changes.length === 0) {
+    return { status: 200, verdict: "duplicate", message: "Already known.", error: null };
+  }
+  const ignored = unmatched.length > 0 ? ` ${unmatched.length} update(s) matched nothing.` : "";
+  return {
+    status: 200,
+    verdict: "accepted",
+    message: `Applied to ${changes.length} shipment(s).${ignored}`,
+    error: null,
+  };
+}
+
+/**
+ * Runs the processing of a stored delivery and records its verdict. Never throws: a database failure is a
+ * 500 (the carrier may retry, and applying is idempotent); any other error is stored as "failed".
+ */
+export function settleDelivery(
+  deps: WebhookDeps,
+  delivery: { deliveryId: string; accountId: string | null },
+  process: () => DeliveryVerdict,
+): WebhookOutcome {
+  let verdict: DeliveryVerdict;
+  try {
+    verdict = process();
+  } catch (error) {
+    if (isDatabaseFailure(deps.db, error)) return databaseFailed(deps, delivery.deliveryId, error);
+    deps.logger.error("webhook delivery could not be applied", {
+      deliveryId: delivery.deliveryId,
+      error: describeError(error),
+    });
+    verdict = {
+      status: 200,
+      verdict: "failed",
+      message: "Stored, but it could not be applied; an admin can replay it.",
+      error: describeError(error),
+    };
+  }
+
+  let alerted = false;
+  try {
+    const processedAt = deps.now();
+    alerted = deps.db.transaction((tx) => {
+      recordVerdict(tx, {
+        id: delivery.deliveryId,
+        verdict: verdict.verdict,
+        error: verdict.error,
+        processedAt,
+      });
+      return verdict.verdict === "rejected" && delivery.accountId !== null
+        ? alertOnRejectionBurst(tx, { accountId: delivery.accountId, now: processedAt })
+        : false;
+    });
+  } catch (error) {
+    return databaseFailed(deps, delivery.deliveryId, error);
+  }
+  if (alerted) deps.bus.wake();
+  if (verdict.status === 400 || verdict.status === 401 || verdict.status === 413) {
+    // Expected refusals, not bugs; a flood of them reaches the admins as one notification instead.
+    deps.logger.info("webhook delivery refused", {
+      deliveryId: delivery.deliveryId,
+      accountId: delivery.accountId,
+      verdict: verdict.verdict,
+      reason: verdict.error,
+    });
+  }
+  return {
+    status: verdict.status,
+    verdict: verdict.verdict,
+    message: verdict.message,
+    deliveryId: delivery.deliveryId,
+  };
+}
+
+function databaseFailed(deps: WebhookDeps, deliveryId: string, error: unknown): WebhookOutcome {
+  deps.logger.error("webhook delivery failed in the database", {
+    deliveryId,
+    error: describeError(error),
+  });
+  return {
+    status: 500,
+    verdict: "failed",
+    message: "The delivery could not be processed; please retry.",
+    deliveryId,
+  };
+}
+
+/** Null when the sealed secret does not open: the delivery cannot be authenticated, so it is rejected. */
+function readWebhookSecret(deps: WebhookDeps, account: CarrierAccountRow): string | null {
+  try {
+    return deps.adapters.webhookSecretOf(account);
+  } catch {
+    return null;
+  }
+}
+
+function findAccount(db: Db, accountId: string): CarrierAccountRow | undefined {
+  return db
+    .select()
+    .from(schema.carrierAccounts)
+    .where(eq(schema.carrierAccounts.id, accountId))
+    .get();
+}
+
+/**
+ * A scan without a carrier time (Maystro's webhook) is dated by the delivery's receipt, not by when the
+ * adapter happened to parse it: a replay then reproduces the same scan, which the apply path dedupes.
+ */
+function stampReceivedScans(update: CarrierUpdate, receivedAt: Date): CarrierUpdate {
+  if (!update.scans.some((scan) => scan.timeSource === "received")) return update;
+  return {
+    ...update,
+    scans: update.scans.map((scan) =>
+      scan.timeSource === "received" ? { ...scan, occurredAt: receivedAt } : scan,
+    ),
+  };
+}
+
+function isDatabaseFailure(db: Db, error: unknown): boolean {
+  if (!db.$client.open) return true;
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (current instanceof DrizzleQueryError || current.name === "SqliteError") return true;
+  }
+  return false;
+}
+
+function describeError(error: unknown): string {
+  // A failed query's own message repeats the SQL and its parameters (the whole body): its cause is enough.
+  const cause = error instanceof DrizzleQueryError ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}

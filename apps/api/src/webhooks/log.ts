@@ -1,0 +1,106 @@
+import { type Db, schema } from "@waybill/db";
+import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { DomainError } from "../lib/errors";
+import { REPLAY_OF_HEADER, storedHeadersOf } from "./deliveries";
+
+const { carrierAccounts, webhookDeliveries } = schema;
+
+export const DELIVERIES_PAGE_MAX = 100;
+
+export const deliveriesInputSchema = z.object({
+  accountId: z.string().min(1).optional(),
+  verdict: z.enum(schema.WEBHOOK_VERDICTS).optional(),
+  cursor: z.string().min(1).nullish(),
+  limit: z.number().int().min(1).max(DELIVERIES_PAGE_MAX).default(50),
+});
+export type DeliveriesInput = z.input<typeof deliveriesInputSchema>;
+
+export const deliveryIdInputSchema = z.object({ id: z.string().min(1) });
+
+const summaryColumns = {
+  id: webhookDeliveries.id,
+  accountId: webhookDeliveries.accountId,
+  accountName: carrierAccounts.name,
+  carrier: carrierAccounts.carrier,
+  receivedAt: webhookDeliveries.receivedAt,
+  processedAt: webhookDeliveries.processedAt,
+  verdict: webhookDeliveries.verdict,
+  error: webhookDeliveries.error,
+  headers: webhookDeliveries.headers,
+  bodyBytes: sql<number>`length(cast(${webhookDeliveries.body} as blob))`,
+};
+
+function toSummary<Row extends { headers: string }>({ headers, ...row }: Row) {
+  return { ...row, replayOf: storedHeadersOf({ headers })[REPLAY_OF_HEADER] ?? null };
+}
+
+/** Newest first; the cursor is the last item's receipt time and id, so new arrivals never shift a page. */
+export function listDeliveries(db: Db, input: DeliveriesInput) {
+  const { accountId, verdict, cursor, limit } = deliveriesInputSchema.parse(input);
+  const filters: SQL[] = [];
+  if (accountId) filters.push(eq(webhookDeliveries.accountId, accountId));
+  if (verdict) filters.push(eq(webhookDeliveries.verdict, verdict));
+  if (cursor) {
+    const after = decodeCursor(cursor);
+    filters.push(
+      or(
+        lt(webhookDeliveries.receivedAt, after.receivedAt),
+        and(eq(webhookDeliveries.receivedAt, after.receivedAt), lt(webhookDeliveries.id, after.id)),
+      ) as SQL,
+    );
+  }
+  const rows = db
+    .select(summaryColumns)
+    .from(webhookDeliveries)
+    .leftJoin(carrierAccounts, eq(carrierAccounts.id, webhookDeliveries.accountId))
+    .where(and(...filters))
+    .orderBy(desc(webhookDeliveries.receivedAt), desc(webhookDeliveries.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : (null as string | null),
+  };
+}
+
+export type DeliverySummary = ReturnType<typeof listDeliveries>["items"][number];
+
+/** One delivery with its (masked) headers and its body, pretty-printed when it is JSON. */
+export function getDelivery(db: Db, id: string) {
+  const row = db
+    .select({ ...summaryColumns, body: webhookDeliveries.body })
+    .from(webhookDeliveries)
+    .leftJoin(carrierAccounts, eq(carrierAccounts.id, webhookDeliveries.accountId))
+    .where(eq(webhookDeliveries.id, id))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND", "No such webhook delivery.");
+  const { body, ...summary } = row;
+  const pretty = prettyJson(body);
+  return {
+    ...toSummary(summary),
+    headers: storedHeadersOf(row),
+    body: pretty ?? body,
+    bodyIsJson: pretty !== null,
+  };
+}
+
+function prettyJson(body: string): string | null {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return null;
+  }
+}
+
+function encodeCursor(row: { receivedAt: Date; id: string }): string {
+  return `${row.receivedAt.getTime()}.${row.id}`;
+}
+
+function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+  const match = /^(\d+)\.([0-9a-z]+)$/.exec(cursor);
+  if (!match?.[1] || !match[2]) throw new DomainError("INVALID", "This page cursor is not valid.");
+  return { receivedAt: new Date(Number(match[1])), id: match[2] };
+}
