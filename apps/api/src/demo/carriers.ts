@@ -159,4 +159,6 @@ export async function prepareSandboxCarriers(
     }
   }
   await input.runner.catchUp();
+  // Sequel247 sends no webhooks: the first sync brings its replayed days in now, not in five minutes.
+  if (input.firstStart) await deps.sync.runNow({ trigger: "startup" });
 }

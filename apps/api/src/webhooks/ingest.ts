@@ -72,6 +72,9 @@ const rejected = (error: string): DeliveryVerdict => ({
   error,
 });
 
+/** How much of a delivery to an account id we do not know is kept. */
+export const UNKNOWN_ACCOUNT_BODY_CHARS = 2_048;
+
 /**
  * Receives one carrier webhook: the raw delivery is stored first (secrets masked), then authenticated by the
  * path token (and the adapter's own check, e.g. Shiprocket's x-api-key), parsed, matched to our shipments and
@@ -90,7 +93,8 @@ export function receiveWebhook(deps: WebhookDeps, incoming: IncomingWebhook): We
     deliveryId = insertDelivery(deps.db, {
       accountId: account?.id ?? null,
       headers: maskHeaders(incoming.headers),
-      body: incoming.rawBody,
+      // Evidence, not a payload anyone will replay: a stranger cannot fill the disk 256 KB at a time.
+      body: account ? incoming.rawBody : incoming.rawBody.slice(0, UNKNOWN_ACCOUNT_BODY_CHARS),
       receivedAt,
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../testing/sandboxes";
 import { startTestServer, type TestServer } from "../testing/server";
-import { REJECTION_REASONS, UNREADABLE_BODY_PREFIX } from "./ingest";
+import { REJECTION_REASONS, UNREADABLE_BODY_PREFIX, UNKNOWN_ACCOUNT_BODY_CHARS } from "./ingest";
 import {
   createHookedAccount,
   createTrackedShipment,
@@ -85,6 +85,11 @@ describe("POST /hooks/:accountId/:token", () => {
     expect(unknown.body).toEqual({ ok: false, verdict: "rejected", message: "Unauthorized" });
     const orphan = deliveriesOf(server.deps.db, null).find((row) => row.body === '{"x":1}');
     expect(orphan).toMatchObject({ verdict: "rejected", error: REJECTION_REASONS.unknownAccount });
+
+    const big = `{"pad":"${"x".repeat(50_000)}"}`;
+    await postWebhook(`${server.url}/hooks/another-unknown/${secret}`, big);
+    const kept = deliveriesOf(server.deps.db, null).find((row) => row.body.startsWith('{"pad"'));
+    expect(kept?.body.length).toBe(UNKNOWN_ACCOUNT_BODY_CHARS);
   });
 
   it("rejects a Shiprocket delivery whose x-api-key is wrong even on the right path", async () => {
