@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import type { AppDeps } from "../deps";
 import { createSmtpTransport } from "../mail/transport";
 import { sendDueEmails } from "./outbox";
+import { pruneLogs } from "./prune-logs";
 import { pruneExpiredSessions } from "./prune-sessions";
 import {
   activeSyncSchedules,
@@ -18,6 +19,9 @@ export function startJobs(deps: AppDeps): { stop(): void } {
   const jobs = [
     new Cron("17 * * * *", { name: "prune-sessions", protect: true, catch: catchError }, () => {
       pruneExpiredSessions({ db: deps.db, logger: deps.logger, now: deps.now() });
+    }),
+    new Cron("23 3 * * *", { name: "prune-logs", protect: true, catch: catchError }, () => {
+      pruneLogs({ db: deps.db, logger: deps.logger, now: deps.now() });
     }),
   ];
   // Without SMTP_URL, e-mails wait in the outbox (the admin app previews them).
