@@ -36,18 +36,18 @@ function flooredNow(intervalMs: number): number {
   return Math.floor(Date.now() / intervalMs) * intervalMs;
 }
 
-/**
- * The current time in ms, re-rendering every `intervalMs`. Between ticks it returns the same value,
- * so React sees a stable snapshot.
- */
+/** The current time in ms, re-rendering at least every `intervalMs`. */
 export function useNow(intervalMs = 30_000): number {
   // A stable subscribe function: a new one per render would make React resubscribe every render.
   const subscribeToTicker = useCallback(
     (listener: () => void) => subscribe(intervalMs, listener),
     [intervalMs],
   );
-  return useSyncExternalStore(
+  const ticked = useSyncExternalStore(
     subscribeToTicker,
     () => tickers.get(intervalMs)?.now ?? flooredNow(intervalMs),
   );
+  // The tick only schedules re-renders; a render caused by new data reads the clock itself, so a
+  // timestamp written a second ago never shows as "in under a minute".
+  return Math.max(ticked, Date.now());
 }

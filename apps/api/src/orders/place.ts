@@ -2,6 +2,7 @@ import { createId, type Db, formatOrderNumber, schema, type Tx } from "@waybill/
 import { desc, eq, inArray, like } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../lib/errors";
+import type { EventBus } from "../live/bus";
 import { insertNotification } from "../notifications/notify";
 import { MILESTONE_COPY, renderMilestoneEmail } from "../tracking/milestones";
 
@@ -62,7 +63,7 @@ function nextOrderNumber(tx: Tx, now: Date): string {
  * items, the "order confirmed" notification and e-mail, and the `events` row, in one transaction.
  */
 export function placeOrder(
-  deps: { db: Db; now: () => Date; publicUrl: string },
+  deps: { db: Db; bus: EventBus; now: () => Date; publicUrl: string },
   userId: string,
   input: PlaceOrderInput,
 ): { orderId: string; number: string } {
@@ -73,7 +74,7 @@ export function placeOrder(
     wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
   }
 
-  return deps.db.transaction((tx) => {
+  const placed = deps.db.transaction((tx) => {
     const found = tx
       .select()
       .from(products)
@@ -139,9 +140,12 @@ export function placeOrder(
       emailOptOut: data.emailOptOut,
       now,
       publicUrl: deps.publicUrl,
+      items: lines.map(({ product, quantity }) => ({ name: product.name, quantity })),
     });
     return { orderId, number };
   });
+  deps.bus.wake();
+  return placed;
 }
 
 function announceConfirmed(
@@ -154,6 +158,7 @@ function announceConfirmed(
     emailOptOut: boolean;
     now: Date;
     publicUrl: string;
+    items: Array<{ name: string; quantity: number }>;
   },
 ): void {
   const copy = MILESTONE_COPY.confirmed;
@@ -165,6 +170,7 @@ function announceConfirmed(
     estimatedDelivery: null,
     location: null,
     orderUrl: `${input.publicUrl}/orders/${input.orderId}`,
+    items: input.items,
   };
   insertNotification(tx, {
     userId: input.userId,

@@ -4,6 +4,7 @@ import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../lib/errors";
+import { preparedQuery } from "../lib/prepared";
 
 const { statusOverrides } = schema;
 
@@ -25,12 +26,13 @@ export type OverrideMap = Map<string, StatusMapping>;
 
 const keyOf = (carrier: CarrierId, rawCode: string) => `${carrier}|${rawCode}`;
 
+// Prepared once per database: read by every apply transaction (each webhook is one).
+const selectAllOverrides = preparedQuery((db) => db.select().from(statusOverrides).prepare());
+
 /** Every override, read once per batch: the table holds a handful of rows. */
 export function loadOverrides(db: Db | Tx): OverrideMap {
   return new Map(
-    db
-      .select()
-      .from(statusOverrides)
+    selectAllOverrides(db)
       .all()
       .map((row) => [keyOf(row.carrier, row.rawCode), { status: row.status, substatus: row.substatus }]),
   );

@@ -7,7 +7,8 @@ import {
 } from "@waybill/carriers";
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { preparedQuery } from "../lib/prepared";
 import { insertNotification } from "../notifications/notify";
 import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
 import { recordUnmappedStatus } from "../status-mapping/unmapped";
@@ -55,9 +56,146 @@ export function applyCarrierUpdates(
   options: ApplyOptions,
 ): AppliedChange[] {
   return db.transaction((tx) => {
-    const overrides = loadOverrides(tx);
-    return items.map((item) => applyOne(tx, item, options, overrides)).filter((c) => c !== null);
+    // Read through the caller's handle, like the statements below, so that it is prepared once too.
+    const overrides = loadOverrides(db);
+    // Statements are prepared on the caller's handle, which outlives this transaction: hot paths reuse them.
+    const handles = { db, tx };
+    return items
+      .map((item) => applyOne(handles, item, options, overrides))
+      .filter((c) => c !== null);
   });
+}
+
+const p = sql.placeholder;
+/**
+ * A placeholder in `update().set()`, passed to SQLite as given: the caller converts (dates to epoch ms), since
+ * drizzle's column encoders are not applied to raw SQL and fail on null.
+ */
+const slot = (name: string) => sql`${p(name)}`;
+const epochMs = (date: Date | null) => date?.getTime() ?? null;
+
+const selectShipmentWithOrder = preparedQuery((db) =>
+  db
+    .select({ shipment: shipments, order: orders })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(eq(shipments.id, p("shipmentId")))
+    .prepare(),
+);
+
+const selectTimeline = preparedQuery((db) =>
+  db
+    .select()
+    .from(trackingEvents)
+    .where(eq(trackingEvents.shipmentId, p("shipmentId")))
+    // Ties in carrier time break by raw code, so the result never depends on arrival order.
+    .orderBy(asc(trackingEvents.occurredAt), asc(trackingEvents.rawCode))
+    .prepare(),
+);
+
+const insertScan = preparedQuery((db) =>
+  db
+    .insert(trackingEvents)
+    .values({
+      id: p("id"),
+      shipmentId: p("shipmentId"),
+      occurredAt: p("occurredAt"),
+      status: p("status"),
+      substatus: p("substatus"),
+      rawCode: p("rawCode"),
+      rawLabel: p("rawLabel"),
+      location: p("location"),
+      description: p("description"),
+      source: p("source"),
+      dedupeKey: p("dedupeKey"),
+      createdAt: p("createdAt"),
+    })
+    .onConflictDoNothing({ target: trackingEvents.dedupeKey })
+    .prepare(),
+);
+
+/** Every column the apply path may change, written together: the values are the row as read in this transaction. */
+const updateShipment = preparedQuery((db) =>
+  db
+    .update(shipments)
+    .set({
+      trackingNumber: slot("trackingNumber"),
+      courierName: slot("courierName"),
+      trackingUrl: slot("trackingUrl"),
+      estimatedDeliveryAt: slot("estimatedDeliveryAt"),
+      status: slot("status"),
+      substatus: slot("substatus"),
+      rawStatus: slot("rawStatus"),
+      rawStatusLabel: slot("rawStatusLabel"),
+      statusAt: slot("statusAt"),
+      deliveredAt: slot("deliveredAt"),
+      lastEventAt: slot("lastEventAt"),
+      lastCheckedAt: slot("lastCheckedAt"),
+      lastCheckSource: slot("lastCheckSource"),
+      nextCheckAt: slot("nextCheckAt"),
+      version: slot("version"),
+      updatedAt: slot("updatedAt"),
+    })
+    .where(eq(shipments.id, p("id")))
+    .prepare(),
+);
+
+const updateOrderStatus = preparedQuery((db) =>
+  db
+    .update(orders)
+    .set({ status: slot("status"), updatedAt: slot("updatedAt") })
+    .where(eq(orders.id, p("id")))
+    .prepare(),
+);
+
+const selectOrderItems = preparedQuery((db) =>
+  db
+    .select({ name: orderItems.name, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, p("orderId")))
+    .prepare(),
+);
+
+const insertEmail = preparedQuery((db) =>
+  db
+    .insert(outbox)
+    .values({
+      id: p("id"),
+      orderId: p("orderId"),
+      to: p("to"),
+      subject: p("subject"),
+      textBody: p("textBody"),
+      htmlBody: p("htmlBody"),
+      dedupeKey: p("dedupeKey"),
+      nextAttemptAt: p("nextAttemptAt"),
+      createdAt: p("createdAt"),
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .prepare(),
+);
+
+const insertOrderEvent = preparedQuery((db) =>
+  db
+    .insert(events)
+    .values({
+      topic: "order",
+      orderId: p("orderId"),
+      userId: p("userId"),
+      payload: p("payload"),
+      createdAt: p("createdAt"),
+    })
+    .returning({ id: events.id })
+    .prepare(),
+);
+
+/** Carrier-time order of a timeline, the one the status fold reads. */
+function byCarrierTime(
+  a: { occurredAt: Date; rawCode: string },
+  b: { occurredAt: Date; rawCode: string },
+): number {
+  const time = a.occurredAt.getTime() - b.occurredAt.getTime();
+  if (time !== 0) return time;
+  return a.rawCode < b.rawCode ? -1 : a.rawCode > b.rawCode ? 1 : 0;
 }
 
 function scanDedupeKey(carrier: string, shipmentId: string, scan: TrackingScan): string {
@@ -88,58 +226,50 @@ export function currentStatusOf(timeline: readonly StoredScan[]): {
   return { current, setBy };
 }
 
-function latestRawCode(tx: Tx, shipmentId: string): string | null {
-  const latest = tx
-    .select({ rawCode: trackingEvents.rawCode })
-    .from(trackingEvents)
-    .where(eq(trackingEvents.shipmentId, shipmentId))
-    .orderBy(desc(trackingEvents.occurredAt), desc(trackingEvents.rawCode))
-    .limit(1)
-    .get();
-  return latest?.rawCode ?? null;
-}
-
 function applyOne(
-  tx: Tx,
+  { db, tx }: { db: Db | Tx; tx: Tx },
   { shipmentId, update }: ShipmentUpdate,
   options: ApplyOptions,
   overrides: OverrideMap,
 ): AppliedChange | null {
-  const row = tx
-    .select({ shipment: shipments, order: orders })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(eq(shipments.id, shipmentId))
-    .get();
+  const row = selectShipmentWithOrder(db).get({ shipmentId });
   if (!row) throw new Error(`Shipment ${shipmentId} does not exist`);
   const { shipment, order } = row;
 
+  // The stored timeline, read once: it tells which scans are known (so a cumulative payload of ten scans
+  // costs no ten inserts), and new scans join it in memory for the fold below.
+  const timeline: Array<typeof trackingEvents.$inferSelect> = selectTimeline(db).all({ shipmentId });
+  const known = new Set(timeline.map((stored) => stored.dedupeKey));
   let newEvents = 0;
   for (const scan of update.scans) {
     // A scan dated by its arrival (the carrier sent no time) repeats on every duplicate delivery
     // with a new time: it is the same scan when the shipment's latest one has its code.
-    if (scan.timeSource === "received" && latestRawCode(tx, shipmentId) === scan.rawCode) continue;
+    if (scan.timeSource === "received" && timeline.at(-1)?.rawCode === scan.rawCode) continue;
+    const dedupeKey = scanDedupeKey(shipment.carrier, shipmentId, scan);
+    if (known.has(dedupeKey)) continue;
     // An admin's override of this code wins over the carrier table it was mapped with.
     const mapped = overrideFor(overrides, shipment.carrier, scan.rawCode) ?? scan;
-    const inserted = tx
-      .insert(trackingEvents)
-      .values({
-        id: createId(),
-        shipmentId,
-        occurredAt: scan.occurredAt,
-        status: mapped.status,
-        substatus: mapped.substatus,
-        rawCode: scan.rawCode,
-        rawLabel: scan.rawLabel,
-        location: scan.location,
-        description: scan.description,
-        source: options.source,
-        dedupeKey: scanDedupeKey(shipment.carrier, shipmentId, scan),
-      })
-      .onConflictDoNothing({ target: trackingEvents.dedupeKey })
-      .run();
-    newEvents += inserted.changes;
-    if (inserted.changes > 0 && mapped.status === "unknown") {
+    const stored = {
+      id: createId(),
+      shipmentId,
+      occurredAt: scan.occurredAt,
+      status: mapped.status,
+      substatus: mapped.substatus,
+      rawCode: scan.rawCode,
+      rawLabel: scan.rawLabel,
+      location: scan.location,
+      description: scan.description,
+      source: options.source,
+      dedupeKey,
+      createdAt: options.now,
+    };
+    const inserted = insertScan(db).run(stored);
+    if (inserted.changes === 0) continue;
+    known.add(dedupeKey);
+    timeline.push(stored);
+    timeline.sort(byCarrierTime);
+    newEvents += 1;
+    if (mapped.status === "unknown") {
       recordUnmappedStatus(tx, {
         accountId: shipment.accountId,
         carrier: shipment.carrier,
@@ -165,13 +295,6 @@ function applyOne(
     return value instanceof Date ? stored?.valueOf() !== value.valueOf() : stored !== value;
   });
 
-  const timeline = tx
-    .select()
-    .from(trackingEvents)
-    .where(eq(trackingEvents.shipmentId, shipmentId))
-    // Ties in carrier time break by raw code, so the result never depends on arrival order.
-    .orderBy(asc(trackingEvents.occurredAt), asc(trackingEvents.rawCode))
-    .all();
   const { current, setBy } = currentStatusOf(timeline);
   const statusChanged =
     current.status !== shipment.status || current.substatus !== shipment.substatus;
@@ -201,20 +324,35 @@ function applyOne(
   // A new status or a first tracking number changes how soon the carrier is asked again (never, once terminal).
   if (statusChanged || fieldsChanged.includes("trackingNumber"))
     changes.nextCheckAt = nextCheckAt({ ...shipment, ...changes }, options.now);
-  tx.update(shipments).set(changes).where(eq(shipments.id, shipmentId)).run();
+  const after = { ...shipment, ...changes } as typeof shipment;
+  updateShipment(db).run({
+    id: shipmentId,
+    trackingNumber: after.trackingNumber,
+    courierName: after.courierName,
+    trackingUrl: after.trackingUrl,
+    estimatedDeliveryAt: epochMs(after.estimatedDeliveryAt),
+    status: after.status,
+    substatus: after.substatus,
+    rawStatus: after.rawStatus,
+    rawStatusLabel: after.rawStatusLabel,
+    statusAt: epochMs(after.statusAt),
+    deliveredAt: epochMs(after.deliveredAt),
+    lastEventAt: epochMs(after.lastEventAt),
+    lastCheckedAt: epochMs(after.lastCheckedAt),
+    lastCheckSource: after.lastCheckSource,
+    nextCheckAt: epochMs(after.nextCheckAt),
+    version: after.version,
+    updatedAt: epochMs(after.updatedAt),
+  });
 
   const orderChanged = orderStatus !== order.status;
   if (orderChanged) {
-    tx.update(orders)
-      .set({ status: orderStatus, updatedAt: options.now })
-      .where(eq(orders.id, order.id))
-      .run();
+    updateOrderStatus(db).run({ id: order.id, status: orderStatus, updatedAt: epochMs(options.now) });
   }
 
   const visible = newEvents > 0 || statusChanged || fieldsChanged.length > 0 || orderChanged;
   if (!visible) return null;
 
-  const after = { ...shipment, ...changes } as typeof shipment;
   const milestones: Milestone[] = [];
   if (fieldsChanged.includes("trackingNumber") && !shipment.trackingNumber)
     milestones.push("tracking_available");
@@ -231,11 +369,7 @@ function applyOne(
     orderUrl: `${options.publicUrl}/orders/${order.id}`,
     items:
       milestones.length > 0 && !order.emailOptOut
-        ? tx
-            .select({ name: orderItems.name, quantity: orderItems.quantity })
-            .from(orderItems)
-            .where(eq(orderItems.orderId, order.id))
-            .all()
+        ? selectOrderItems(db).all({ orderId: order.id })
         : [],
   };
   for (const milestone of milestones) {
@@ -256,27 +390,22 @@ function applyOne(
     });
     if (!order.emailOptOut) {
       const email = renderMilestoneEmail(milestone, context);
-      tx.insert(outbox)
-        .values({
-          id: createId(),
-          orderId: order.id,
-          to: order.contactEmail,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          dedupeKey: `email:${dedupeKey}`,
-          nextAttemptAt: options.now,
-          createdAt: options.now,
-        })
-        .onConflictDoNothing({ target: outbox.dedupeKey })
-        .run();
+      insertEmail(db).run({
+        id: createId(),
+        orderId: order.id,
+        to: order.contactEmail,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        dedupeKey: `email:${dedupeKey}`,
+        nextAttemptAt: options.now,
+        createdAt: options.now,
+      });
     }
   }
 
-  const event = tx
-    .insert(events)
-    .values({
-      topic: "order",
+  const event = insertOrderEvent(db)
+    .get({
       orderId: order.id,
       userId: order.userId,
       payload: JSON.stringify({
@@ -294,9 +423,7 @@ function applyOne(
         milestones,
       }),
       createdAt: options.now,
-    })
-    .returning({ id: events.id })
-    .get();
+    }) as { id: number };
 
   return {
     shipmentId,

@@ -1,7 +1,8 @@
 import type { CarrierUpdate } from "@waybill/carriers";
 import { type Db, schema } from "@waybill/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { preparedQuery } from "../lib/prepared";
 import type { ShipmentUpdate } from "./apply-updates";
 
 const { orders, shipments } = schema;
@@ -26,31 +27,35 @@ export function matchUpdatesToShipments(
   return { matched, unmatched };
 }
 
+// Prepared once per database: every webhook and every poll result goes through here.
+const byColumn = (column: SQLiteColumn) =>
+  preparedQuery((db) =>
+    db
+      .select({ id: shipments.id })
+      .from(shipments)
+      .where(and(eq(shipments.accountId, sql.placeholder("accountId")), eq(column, sql.placeholder("value"))))
+      .prepare(),
+  );
+const byTrackingNumber = byColumn(shipments.trackingNumber);
+const byCarrierOrderId = byColumn(shipments.carrierOrderId);
+const byCarrierShipmentId = byColumn(shipments.carrierShipmentId);
+const byOrderNumber = preparedQuery((db) =>
+  db
+    .select({ id: shipments.id })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(and(eq(shipments.accountId, sql.placeholder("accountId")), eq(orders.number, sql.placeholder("value"))))
+    .prepare(),
+);
+
 function findShipmentId(db: Db, accountId: string, update: CarrierUpdate): string | null {
-  const byColumn = (column: SQLiteColumn, value: string | null | undefined) =>
-    value
-      ? (db
-          .select({ id: shipments.id })
-          .from(shipments)
-          .where(and(eq(shipments.accountId, accountId), eq(column, value)))
-          .get()?.id ?? null)
-      : null;
-
+  const lookup = (query: typeof byTrackingNumber, value: string | null | undefined) =>
+    value ? (query(db).get({ accountId, value })?.id ?? null) : null;
   const { ref } = update;
-  const byOrderNumber = () =>
-    ref.orderNumber
-      ? (db
-          .select({ id: shipments.id })
-          .from(shipments)
-          .innerJoin(orders, eq(orders.id, shipments.orderId))
-          .where(and(eq(shipments.accountId, accountId), eq(orders.number, ref.orderNumber)))
-          .get()?.id ?? null)
-      : null;
-
   return (
-    byColumn(shipments.trackingNumber, update.trackingNumber ?? ref.trackingNumber) ??
-    byColumn(shipments.carrierOrderId, ref.carrierOrderId) ??
-    byColumn(shipments.carrierShipmentId, ref.carrierShipmentId) ??
-    byOrderNumber()
+    lookup(byTrackingNumber, update.trackingNumber ?? ref.trackingNumber) ??
+    lookup(byCarrierOrderId, ref.carrierOrderId) ??
+    lookup(byCarrierShipmentId, ref.carrierShipmentId) ??
+    lookup(byOrderNumber, ref.orderNumber)
   );
 }

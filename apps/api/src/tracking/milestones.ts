@@ -97,6 +97,9 @@ export const MILESTONE_COPY: Record<Milestone, Copy> = {
   },
 };
 
+/** Customers read dates in the shop's zone (the storefront formats the same way). */
+const SHOP_DATE = new Intl.DateTimeFormat("en-IN", { dateStyle: "full", timeZone: "Asia/Kolkata" });
+
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
@@ -108,7 +111,7 @@ export function renderMilestoneEmail(milestone: Milestone, c: MilestoneContext) 
   const facts: Array<[string, string]> = [["Order", c.orderNumber]];
   if (c.courierName) facts.push(["Courier", c.courierName]);
   if (c.trackingNumber) facts.push(["Tracking number", c.trackingNumber]);
-  if (c.estimatedDelivery) facts.push(["Estimated delivery", c.estimatedDelivery.toUTCString()]);
+  if (c.estimatedDelivery) facts.push(["Estimated delivery", SHOP_DATE.format(c.estimatedDelivery)]);
   const items = (c.items ?? []).map((item) => `${item.quantity} × ${item.name}`);
   const text = [
     body,

@@ -1,5 +1,6 @@
 import { createId, type Db, schema, type Tx } from "@waybill/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "../lib/prepared";
 
 const { webhookDeliveries } = schema;
 
@@ -25,6 +26,32 @@ export function maskHeaders(headers: WebhookHeaders): Record<string, string> {
   return kept;
 }
 
+// Prepared once per database: every webhook writes both.
+const insertStatement = preparedQuery((db) =>
+  db
+    .insert(webhookDeliveries)
+    .values({
+      id: sql.placeholder("id"),
+      accountId: sql.placeholder("accountId"),
+      receivedAt: sql.placeholder("receivedAt"),
+      headers: sql.placeholder("headers"),
+      body: sql.placeholder("body"),
+      verdict: "received",
+    })
+    .prepare(),
+);
+const verdictStatement = preparedQuery((db) =>
+  db
+    .update(webhookDeliveries)
+    .set({
+      verdict: sql`${sql.placeholder("verdict")}`,
+      error: sql`${sql.placeholder("error")}`,
+      processedAt: sql`${sql.placeholder("processedAt")}`,
+    })
+    .where(eq(webhookDeliveries.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function insertDelivery(
   db: Db,
   input: {
@@ -35,27 +62,26 @@ export function insertDelivery(
   },
 ): string {
   const id = createId();
-  db.insert(webhookDeliveries)
-    .values({
-      id,
-      accountId: input.accountId,
-      receivedAt: input.receivedAt,
-      headers: JSON.stringify(input.headers),
-      body: input.body,
-      verdict: "received",
-    })
-    .run();
+  insertStatement(db).run({
+    id,
+    accountId: input.accountId,
+    receivedAt: input.receivedAt,
+    headers: JSON.stringify(input.headers),
+    body: input.body,
+  });
   return id;
 }
 
 export function recordVerdict(
-  tx: Tx,
+  db: Db | Tx,
   input: { id: string; verdict: WebhookVerdict; error: string | null; processedAt: Date },
 ): void {
-  tx.update(webhookDeliveries)
-    .set({ verdict: input.verdict, error: input.error, processedAt: input.processedAt })
-    .where(eq(webhookDeliveries.id, input.id))
-    .run();
+  verdictStatement(db).run({
+    id: input.id,
+    verdict: input.verdict,
+    error: input.error,
+    processedAt: input.processedAt.getTime(),
+  });
 }
 
 export type StoredDelivery = typeof webhookDeliveries.$inferSelect;

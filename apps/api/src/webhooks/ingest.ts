@@ -1,9 +1,10 @@
 import type { CarrierUpdate } from "@waybill/carriers";
 import { type Db, schema } from "@waybill/db";
-import { DrizzleQueryError, eq } from "drizzle-orm";
+import { DrizzleQueryError, eq, sql } from "drizzle-orm";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import type { AppDeps } from "../deps";
 import { safeEqual } from "../lib/crypto";
+import { preparedQuery } from "../lib/prepared";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { matchUpdatesToShipments } from "../tracking/match";
 import {
@@ -218,17 +219,17 @@ export function settleDelivery(
   let alerted = false;
   try {
     const processedAt = deps.now();
-    alerted = deps.db.transaction((tx) => {
-      recordVerdict(tx, {
-        id: delivery.deliveryId,
-        verdict: verdict.verdict,
-        error: verdict.error,
-        processedAt,
+    const record = { id: delivery.deliveryId, verdict: verdict.verdict, error: verdict.error, processedAt };
+    const { accountId } = delivery;
+    if (verdict.verdict === "rejected" && accountId !== null) {
+      alerted = deps.db.transaction((tx) => {
+        recordVerdict(tx, record);
+        return alertOnRejectionBurst(tx, { accountId, now: processedAt });
       });
-      return verdict.verdict === "rejected" && delivery.accountId !== null
-        ? alertOnRejectionBurst(tx, { accountId: delivery.accountId, now: processedAt })
-        : false;
-    });
+    } else {
+      // One statement commits on its own: the common case pays for no transaction.
+      recordVerdict(deps.db, record);
+    }
   } catch (error) {
     return databaseFailed(deps, delivery.deliveryId, error);
   }
@@ -272,12 +273,16 @@ function readWebhookSecret(deps: WebhookDeps, account: CarrierAccountRow): strin
   }
 }
 
-function findAccount(db: Db, accountId: string): CarrierAccountRow | undefined {
-  return db
+const accountStatement = preparedQuery((db) =>
+  db
     .select()
     .from(schema.carrierAccounts)
-    .where(eq(schema.carrierAccounts.id, accountId))
-    .get();
+    .where(eq(schema.carrierAccounts.id, sql.placeholder("accountId")))
+    .prepare(),
+);
+
+function findAccount(db: Db, accountId: string): CarrierAccountRow | undefined {
+  return accountStatement(db).get({ accountId });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getSyncRun, listSyncRuns, syncRunsInputSchema } from "../../sync/runs";
 import { adminProcedure, router } from "../init";
+import { syncProgress } from "./admin-live";
 
 export const adminSyncRouter = router({
   /** Starts a sync of one account (or all active ones); returns the run rows at once, runs continue. */
@@ -22,4 +23,6 @@ export const adminSyncRouter = router({
   byId: adminProcedure
     .input(z.object({ id: z.string().min(1) }))
     .query(({ ctx, input }) => getSyncRun(ctx.deps.db, input.id)),
+
+  ...syncProgress,
 });
