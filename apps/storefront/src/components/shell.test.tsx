@@ -46,7 +46,7 @@ describe("storefront shell", () => {
       "auth.me": () => ({ user: null }),
       "auth.onSession": () => ({ user: null }),
     });
-    renderRoutes(routes, "/orders", api);
+    renderRoutes(routes, "/no-such-page", api);
     await screen.findByRole("heading", { name: "Page not found" });
   });
 });

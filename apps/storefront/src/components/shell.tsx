@@ -1,13 +1,17 @@
 import { buttonClass, ConnectionIndicator } from "@waybill/ui";
 import { useConnectionState, useSession, useSessionWatch } from "@waybill/ui/client";
 import { Link, NavLink, Outlet } from "react-router";
+import { useCart } from "../lib/cart";
+import { LiveOrderUpdates } from "../live/live-order-updates";
 import { Brand } from "./brand";
+import { NotificationMenu } from "./notification-menu";
 import { UserMenu } from "./user-menu";
 
-/** The storefront frame: header with brand, navigation, live status and the user menu. */
+/** The storefront frame: brand, navigation, live status, notifications and the user menu. */
 export function Shell() {
   const session = useSession();
   const connection = useConnectionState();
+  const cart = useCart();
   const user = session.status === "ready" ? session.user : null;
   useSessionWatch(session.status === "ready" ? (session.user?.id ?? null) : undefined);
 
@@ -20,17 +24,33 @@ export function Shell() {
         <div className="wb-header__inner">
           <Brand />
           <nav className="wb-nav" aria-label="Main">
-            <NavLink to="/" end className="wb-nav__link">
-              Home
+            <NavLink to="/shop" className="wb-nav__link">
+              Shop
             </NavLink>
             {user && (
-              <NavLink to="/account" className="wb-nav__link">
-                Account
+              <NavLink to="/orders" className="wb-nav__link">
+                My orders
               </NavLink>
             )}
+            <NavLink to="/track" className="wb-nav__link">
+              Track a parcel
+            </NavLink>
+            <NavLink
+              to="/checkout"
+              className="wb-nav__link"
+              aria-label={cart.count > 0 ? `Cart, ${cart.count} items` : "Cart"}
+            >
+              Cart
+              {cart.count > 0 && (
+                <span className="sf-nav-count" aria-hidden="true">
+                  {cart.count}
+                </span>
+              )}
+            </NavLink>
           </nav>
           <div className="wb-header__end">
             <ConnectionIndicator state={connection} />
+            {user && <NotificationMenu />}
             {user && <UserMenu user={user} />}
             {session.status === "ready" && !user && (
               <>
@@ -50,7 +70,9 @@ export function Shell() {
         </div>
       </header>
       <main id="main" className="wb-main" tabIndex={-1}>
-        <Outlet />
+        <LiveOrderUpdates enabled={user !== null}>
+          <Outlet />
+        </LiveOrderUpdates>
       </main>
     </>
   );

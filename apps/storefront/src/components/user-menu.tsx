@@ -57,6 +57,9 @@ export function UserMenu({ user }: { user: User }) {
           <span className="wb-user__name">{user.name}</span>
           <span className="wb-user__email">{user.email}</span>
         </div>
+        <Link className="wb-menu__item" to="/orders">
+          Your orders
+        </Link>
         <Link className="wb-menu__item" to="/account">
           Your account
         </Link>

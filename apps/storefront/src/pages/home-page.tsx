@@ -35,20 +35,21 @@ export function HomePage() {
           is and what happens next.
         </p>
         <div className="wb-row">
+          <Link to="/shop" className={buttonClass({ variant: "primary" })}>
+            Shop now
+          </Link>
           {user ? (
-            <Link to="/account" className={buttonClass({ variant: "primary" })}>
-              Go to your account
+            <Link to="/orders" className={buttonClass()}>
+              Your orders
             </Link>
           ) : (
-            <>
-              <Link to="/signup" className={buttonClass({ variant: "primary" })}>
-                Create an account
-              </Link>
-              <Link to="/signin" className={buttonClass()}>
-                Sign in
-              </Link>
-            </>
+            <Link to="/signup" className={buttonClass()}>
+              Create an account
+            </Link>
           )}
+          <Link to="/track" className={buttonClass({ variant: "ghost" })}>
+            Track a parcel
+          </Link>
         </div>
       </section>
       <div className="wb-feature-grid">
