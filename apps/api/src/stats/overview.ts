@@ -21,7 +21,7 @@ export type StatsOverview = {
   returns: number;
   /** Carrier codes first seen in the last 7 days that no table or override maps yet. */
   newUnmappedStatuses: number;
-  /** Shipment creation → delivery, over shipments delivered in the last 30 days. */
+  /** The carrier's first scan → delivery, over shipments delivered in the last 30 days. */
   deliveryTimes: Array<{ carrier: CarrierId; delivered: number; averageHours: number | null; p90Hours: number | null }>;
 };
 
@@ -59,15 +59,30 @@ export function getStatsOverview(db: Db, now: Date): StatsOverview {
   const open = notInArray(shipments.status, [...CLOSED]);
   const stuckBefore = new Date(now.getTime() - STUCK_AFTER_MS);
 
+  // From the carrier's first scan (booking or pickup) to delivery: our own booking time says nothing about the courier.
+  const firstScan = sql<
+    number | null
+  >`(select min(first_scan.occurred_at) from tracking_events first_scan where first_scan.shipment_id = "shipments"."id")`;
   const deliveredRows = db
-    .select({ carrier: shipments.carrier, createdAt: shipments.createdAt, deliveredAt: shipments.deliveredAt })
+    .select({
+      carrier: shipments.carrier,
+      createdAt: shipments.createdAt,
+      firstScanAt: firstScan,
+      deliveredAt: shipments.deliveredAt,
+    })
     .from(shipments)
-    .where(and(isNotNull(shipments.deliveredAt), gte(shipments.deliveredAt, new Date(now.getTime() - DELIVERY_WINDOW_MS))))
+    .where(
+      and(
+        isNotNull(shipments.deliveredAt),
+        gte(shipments.deliveredAt, new Date(now.getTime() - DELIVERY_WINDOW_MS)),
+      ),
+    )
     .all();
   const hoursByCarrier = new Map<CarrierId, number[]>();
   for (const row of deliveredRows) {
     if (!row.deliveredAt) continue;
-    const hours = Math.max(0, row.deliveredAt.getTime() - row.createdAt.getTime()) / 3_600_000;
+    const start = row.firstScanAt ?? row.createdAt.getTime();
+    const hours = Math.max(0, row.deliveredAt.getTime() - start) / 3_600_000;
     hoursByCarrier.set(row.carrier, [...(hoursByCarrier.get(row.carrier) ?? []), hours]);
   }
 
