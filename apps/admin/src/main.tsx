@@ -1,4 +1,5 @@
 import "@waybill/ui/styles.css";
+import "./admin.css";
 import { createApiClients } from "@waybill/ui/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -2,8 +2,19 @@ import { NotFoundPage, RedirectIfSignedIn, RouteErrorPage } from "@waybill/ui/cl
 import type { RouteObject } from "react-router";
 import { AdminLayout } from "./components/admin-layout";
 import { RequireAdmin } from "./components/require-admin";
+import { CarrierPage } from "./pages/carrier-page";
+import { CarriersPage } from "./pages/carriers-page";
 import { DashboardPage } from "./pages/dashboard-page";
+import { MailPage } from "./pages/mail-page";
+import { NewCarrierPage } from "./pages/new-carrier-page";
+import { OrderPage } from "./pages/order-page";
+import { OrdersPage } from "./pages/orders-page";
+import { OutboxPage } from "./pages/outbox-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { SyncPage } from "./pages/sync-page";
+import { SyncRunPage } from "./pages/sync-run-page";
+import { WebhookPage } from "./pages/webhook-page";
+import { WebhooksPage } from "./pages/webhooks-page";
 
 /** The admin's pages, relative to the `/admin` basename. Kept as data for tests. */
 export const routes: RouteObject[] = [
@@ -25,12 +36,23 @@ export const routes: RouteObject[] = [
             element: <AdminLayout />,
             children: [
               { index: true, element: <DashboardPage /> },
+              { path: "orders", element: <OrdersPage /> },
+              { path: "orders/:orderId", element: <OrderPage /> },
+              { path: "carriers", element: <CarriersPage /> },
+              { path: "carriers/new", element: <NewCarrierPage /> },
+              { path: "carriers/:accountId", element: <CarrierPage /> },
+              { path: "sync", element: <SyncPage /> },
+              { path: "sync/:runId", element: <SyncRunPage /> },
+              { path: "webhooks", element: <WebhooksPage /> },
+              { path: "webhooks/:deliveryId", element: <WebhookPage /> },
+              { path: "outbox", element: <OutboxPage /> },
+              { path: "outbox/:mailId", element: <MailPage /> },
               {
                 path: "*",
                 element: (
                   <NotFoundPage
                     appName="Waybill Admin"
-                    description="This part of the admin does not exist, or not yet."
+                    description="This part of the admin does not exist."
                     backLabel="Back to the dashboard"
                   />
                 ),

@@ -14,7 +14,11 @@ import { serveParent } from "./lib/child";
 
 await serveParent(async () => {
   const env = JSON.parse(process.env.BENCH_ENV ?? "{}") as Record<string, string>;
-  const server = await startServer(loadEnv(env), { serveSpas: false, jobs: false, logger: silentLogger });
+  const server = await startServer(loadEnv(env), {
+    serveSpas: false,
+    jobs: false,
+    logger: silentLogger,
+  });
 
   const bare = new Hono();
   bare.post("/hooks/:accountId/:token", async (c) => {
@@ -22,7 +26,9 @@ await serveParent(async () => {
     return c.json({ ok: true, verdict: "accepted", message: "ok" });
   });
   const bareServer = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(s as Server),
+    ) as Server;
   });
   const barePort = (bareServer.address() as AddressInfo).port;
 

@@ -8,9 +8,10 @@
  * bare Hono endpoint of that process that only reads the body and answers 200. Every delivery is sent once;
  * afterwards the stored scans are checked against what the stored deliveries carried.
  *
- * BENCH_PROFILE=1 writes a CPU profile of the server to bench/results/profiles/.
+ * BENCH_PROFILE=1 writes a CPU profile of the server to a temp folder (printed at the end).
  * Writes bench/results/webhook-ingest.json.
  */
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createShiprocketSandbox, type ScenarioName } from "@waybill/carriers/sandbox";
@@ -19,7 +20,7 @@ import { seedBulk, seedBulkShipments } from "@waybill/db/seed";
 import autocannon from "autocannon";
 import { webhookUrlOf } from "../src/carrier-accounts/accounts";
 import { forkBenchChild, startWatchdog } from "./lib/child";
-import { note, RESULTS_DIR, writeBenchResult } from "./lib/results";
+import { note, writeBenchResult } from "./lib/results";
 import { createBenchDatabase, serverEnvFor } from "./lib/seeded-db";
 import { round } from "./lib/stats";
 
@@ -57,7 +58,7 @@ function pickScenario(i: number): ScenarioName {
 
 const stopWatchdog = startWatchdog("webhook-ingest bench", 15 * 60_000);
 const database = createBenchDatabase("ingest");
-const profileDir = join(RESULTS_DIR, "profiles");
+const profileDir = join(tmpdir(), "waybill-bench-profiles");
 
 try {
   note(`seeding ${SHIPMENTS} orders with Shiprocket shipments`);
@@ -99,7 +100,9 @@ try {
   const deliveries = bodies.slice(0, DELIVERIES + WARMUP_DELIVERIES);
   bodies.length = 0;
   const bytes = deliveries.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
-  note(`${deliveries.length} deliveries, ${Math.round(bytes / deliveries.length)} bytes on average`);
+  note(
+    `${deliveries.length} deliveries, ${Math.round(bytes / deliveries.length)} bytes on average`,
+  );
 
   const child = forkBenchChild<{ url: string; bareUrl: string }>(
     fileURLToPath(new URL("./webhook-ingest-server.ts", import.meta.url)),
@@ -113,7 +116,11 @@ try {
   const headers = { "content-type": "application/json", "x-api-key": secret };
 
   let cursor = 0;
-  const fire = (base: string, list: readonly string[], options: { amount?: number; duration?: number }) =>
+  const fire = (
+    base: string,
+    list: readonly string[],
+    options: { amount?: number; duration?: number },
+  ) =>
     autocannon({
       url: `${base}${hookPath}`,
       method: "POST",
@@ -161,6 +168,7 @@ try {
   const bareAfter = summarize(await fire(bareUrl, deliveries, { duration: BARE_SECONDS }));
   await child.stop();
 
+  if (process.env.BENCH_PROFILE) note(`CPU profile of the server in ${profileDir}`);
   const check = verifyStored(database.path);
   const bareRps = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
   const result = {
@@ -190,7 +198,9 @@ try {
       `stored scans ${check.storedScans}/${check.expectedScans}${check.consistent ? "" : " MISMATCH"}\n`,
   );
 } catch (error) {
-  process.stderr.write(`webhook-ingest bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `webhook-ingest bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exitCode = 1;
 } finally {
   stopWatchdog();
@@ -206,13 +216,17 @@ function verifyStored(path: string) {
   const db = createDb(path);
   try {
     const longest = new Map<string, number>();
-    const rows = db.$client.prepare("select body from webhook_deliveries").iterate() as Iterable<{ body: string }>;
+    const rows = db.$client.prepare("select body from webhook_deliveries").iterate() as Iterable<{
+      body: string;
+    }>;
     for (const { body } of rows) {
       const payload = JSON.parse(body) as { awb: string; scans: unknown[] };
       longest.set(payload.awb, Math.max(longest.get(payload.awb) ?? 0, payload.scans.length));
     }
     const expectedScans = [...longest.values()].reduce((sum, n) => sum + n, 0);
-    const { n: storedScans } = db.$client.prepare("select count(*) as n from tracking_events").get() as { n: number };
+    const { n: storedScans } = db.$client
+      .prepare("select count(*) as n from tracking_events")
+      .get() as { n: number };
     const verdicts = Object.fromEntries(
       (
         db.$client

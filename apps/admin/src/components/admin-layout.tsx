@@ -2,15 +2,17 @@ import { Button, ConnectionIndicator } from "@waybill/ui";
 import { useConnectionState, useSessionWatch, useSignOut } from "@waybill/ui/client";
 import { NavLink, Outlet } from "react-router";
 import { Brand } from "./brand";
+import { LiveOrderEventsProvider } from "./live-order-events";
 import { useAdmin } from "./require-admin";
 
-/** Sections planned for the admin area that have no page yet: listed, but not links. */
-const COMING_SOON = [
-  "Orders",
-  "Carrier accounts",
-  "Sync runs",
-  "Webhook inbox",
-  "Mail outbox",
+/** The admin's sections, in the order an operator reaches for them. */
+const SECTIONS = [
+  { to: "/", label: "Dashboard", end: true },
+  { to: "/orders", label: "Orders", end: false },
+  { to: "/carriers", label: "Carrier accounts", end: false },
+  { to: "/sync", label: "Sync runs", end: false },
+  { to: "/webhooks", label: "Webhook inbox", end: false },
+  { to: "/outbox", label: "Mail outbox", end: false },
 ] as const;
 
 /** The admin frame: sidebar with navigation, live status and the signed-in admin. */
@@ -21,45 +23,41 @@ export function AdminLayout() {
   useSessionWatch(admin.id);
 
   return (
-    <div className="wb-sidebar-layout">
-      <a href="#main" className="wb-skip-link">
-        Skip to content
-      </a>
-      <aside className="wb-sidebar">
-        <div className="wb-sidebar__brand">
-          <Brand />
-        </div>
-        <nav aria-label="Admin">
-          <ul className="wb-sidebar__nav">
-            <li>
-              <NavLink to="/" end className="wb-sidebar__link">
-                Dashboard
-              </NavLink>
-            </li>
-            {COMING_SOON.map((label) => (
-              <li key={label}>
-                <span className="wb-sidebar__link" aria-disabled="true" title="Coming soon">
-                  {label}
-                  <span className="wb-sidebar__soon">Soon</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="wb-sidebar__footer">
-          <ConnectionIndicator state={connection} />
-          <div className="wb-user">
-            <span className="wb-user__name">{admin.name}</span>
-            <span className="wb-user__email">{admin.email}</span>
+    <LiveOrderEventsProvider>
+      <div className="wb-sidebar-layout">
+        <a href="#main" className="wb-skip-link">
+          Skip to content
+        </a>
+        <aside className="wb-sidebar">
+          <div className="wb-sidebar__brand">
+            <Brand />
           </div>
-          <Button size="sm" onClick={signOut} pending={pending}>
-            Sign out
-          </Button>
-        </div>
-      </aside>
-      <main id="main" className="wb-main wb-sidebar-main" tabIndex={-1}>
-        <Outlet context={admin} />
-      </main>
-    </div>
+          <nav aria-label="Admin">
+            <ul className="wb-sidebar__nav">
+              {SECTIONS.map((section) => (
+                <li key={section.to}>
+                  <NavLink to={section.to} end={section.end} className="wb-sidebar__link">
+                    {section.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="wb-sidebar__footer">
+            <ConnectionIndicator state={connection} />
+            <div className="wb-user">
+              <span className="wb-user__name">{admin.name}</span>
+              <span className="wb-user__email">{admin.email}</span>
+            </div>
+            <Button size="sm" onClick={signOut} pending={pending}>
+              Sign out
+            </Button>
+          </div>
+        </aside>
+        <main id="main" className="wb-main wb-sidebar-main" tabIndex={-1}>
+          <Outlet context={admin} />
+        </main>
+      </div>
+    </LiveOrderEventsProvider>
   );
 }

@@ -105,7 +105,11 @@ export async function serveParent(
 }
 
 /** Exits the whole bench if it has not finished in time (a bench must stop by itself). */
-export function startWatchdog(name: string, ms: number, onExpire: () => void = () => {}): () => void {
+export function startWatchdog(
+  name: string,
+  ms: number,
+  onExpire: () => void = () => {},
+): () => void {
   const timer = setTimeout(() => {
     process.stderr.write(`${name}: gave up after ${Math.round(ms / 1000)} s\n`);
     onExpire();

@@ -19,7 +19,12 @@ export function machineInfo() {
 export function writeBenchResult(name: string, body: Record<string, unknown>): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.json`);
-  const record = { bench: name, recordedAt: new Date().toISOString(), machine: machineInfo(), ...body };
+  const record = {
+    bench: name,
+    recordedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    ...body,
+  };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
 }
@@ -35,7 +40,10 @@ export function readBenchResults(): Map<string, Record<string, unknown>> {
   }
   for (const name of names.sort()) {
     try {
-      results.set(name.slice(0, -".json".length), JSON.parse(readFileSync(join(RESULTS_DIR, name), "utf8")));
+      results.set(
+        name.slice(0, -".json".length),
+        JSON.parse(readFileSync(join(RESULTS_DIR, name), "utf8")),
+      );
     } catch {
       // A half-written file from an interrupted run: the summary says the bench is missing.
     }

@@ -1,0 +1,235 @@
+/**
+ * Writes bench/results/SUMMARY.md from the JSON every bench left in bench/results/ (the last step of
+ * `pnpm bench`), with the design targets, hit or miss, and the findings kept in bench/FINDINGS.md.
+ * A bench that has not written its file is listed as missing.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { RESULTS_DIR, readBenchResults } from "./lib/results";
+
+type Json = Record<string, unknown>;
+type Row = { figure: string; value: string; target: string; verdict: "hit" | "miss" | "" };
+
+const results = readBenchResults();
+const sections: string[] = [];
+const missing: string[] = [];
+
+const get = (object: unknown, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, key) => (value as Json | undefined)?.[key], object);
+const num = (object: unknown, path: string): number | undefined => {
+  const value = get(object, path);
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+};
+const fmt = (value: number | undefined, unit = "", digits = 1): string =>
+  value === undefined
+    ? "n/a"
+    : `${value.toLocaleString("en-US", { maximumFractionDigits: digits })}${unit}`;
+const atMost = (value: number | undefined, limit: number): Row["verdict"] =>
+  value === undefined ? "" : value <= limit ? "hit" : "miss";
+const atLeast = (value: number | undefined, limit: number): Row["verdict"] =>
+  value === undefined ? "" : value >= limit ? "hit" : "miss";
+
+function table(rows: Row[]): string {
+  const lines = ["| figure | measured | target | |", "| --- | ---: | ---: | --- |"];
+  for (const row of rows) {
+    const mark = row.verdict === "hit" ? "✅ hit" : row.verdict === "miss" ? "❌ miss" : "";
+    lines.push(`| ${row.figure} | ${row.value} | ${row.target} | ${mark} |`);
+  }
+  return lines.join("\n");
+}
+
+function section(name: string, title: string, render: (result: Json) => string): void {
+  const result = results.get(name);
+  if (!result) {
+    missing.push(name);
+    return;
+  }
+  sections.push(
+    `## ${title}\n\n_Recorded ${String(result.recordedAt ?? "?")}._\n\n${render(result)}`,
+  );
+}
+
+section("webhook-ingest", "Webhook ingest (`apps/api/bench/webhook-ingest.ts`)", (r) => {
+  const rps = num(r, "waybill.requestsPerSecond");
+  const p99 = num(r, "waybill.p99Ms");
+  return [
+    table([
+      {
+        figure: "deliveries per second",
+        value: fmt(rps, "/s", 0),
+        target: "≥ 5,000/s (aim 10,000)",
+        verdict: atLeast(rps, 5_000),
+      },
+      {
+        figure: "p50 latency",
+        value: fmt(num(r, "waybill.p50Ms"), " ms"),
+        target: "",
+        verdict: "",
+      },
+      {
+        figure: "p99 latency",
+        value: fmt(p99, " ms"),
+        target: "≤ 50 ms",
+        verdict: atMost(p99, 50),
+      },
+      {
+        figure: "bare Hono endpoint, same process",
+        value: fmt(num(r, "bare.requestsPerSecond"), "/s", 0),
+        target: "",
+        verdict: "",
+      },
+      {
+        figure: "ratio to the bare endpoint",
+        value: fmt(num(r, "ratioToBare"), "", 3),
+        target: "",
+        verdict: "",
+      },
+    ]),
+    "",
+    `Setup: ${fmt(num(r, "setup.shipments"), "", 0)} seeded Shiprocket shipments, ${fmt(num(r, "setup.deliveries"), "", 0)} sandbox-made deliveries ` +
+      `(${fmt((num(r, "setup.duplicateRate") ?? 0) * 100, "%", 0)} duplicated, reordered within ${fmt(num(r, "setup.reorderWindow"), "", 0)}), ` +
+      `${fmt(num(r, "setup.connections"), "", 0)} connections. Stored afterwards: ${fmt(num(r, "stored.storedScans"), "", 0)} scans of ` +
+      `${fmt(num(r, "stored.expectedScans"), "", 0)} carried (${get(r, "stored.consistent") ? "consistent" : "MISMATCH"}), verdicts ${JSON.stringify(get(r, "stored.verdicts"))}.`,
+  ].join("\n");
+});
+
+section("subscribers", "Live push (`apps/api/bench/subscribers.ts`)", (r) => {
+  const perSubscriber = num(r, "idle.bytesPerSubscriber");
+  const latencyP99 = num(r, "latency.medianP99Ms");
+  return table([
+    {
+      figure: `heap per idle subscriber (${fmt(num(r, "idle.subscribers"), "", 0)} subscribers)`,
+      value: fmt(perSubscriber === undefined ? undefined : perSubscriber / 1024, " KB"),
+      target: "≤ 16 KB (aim 10 KB)",
+      verdict: atMost(perSubscriber, 16 * 1024),
+    },
+    {
+      figure: `change → frame p50, ${fmt(num(r, "latency.subscribers"), "", 0)} subscribers at ${fmt(num(r, "latency.changesPerSecond"), "/s", 0)}`,
+      value: fmt(num(r, "latency.medianP50Ms"), " ms"),
+      target: "",
+      verdict: "",
+    },
+    {
+      figure: "change → frame p99",
+      value: fmt(latencyP99, " ms"),
+      target: "≤ 100 ms (aim 20 ms)",
+      verdict: atMost(latencyP99, 100),
+    },
+    {
+      figure: "change → frame p99 through the tracking engine",
+      value: fmt(num(r, "engineLatency.medianP99Ms"), " ms"),
+      target: "",
+      verdict: "",
+    },
+  ]);
+});
+
+section("sync-throughput", "Sync throughput (`apps/api/bench/sync-throughput.ts`)", (r) => {
+  const passes = (get(r, "passes") as Json[] | undefined) ?? [];
+  return table(
+    passes.map((pass) => {
+      const latency = num(pass, "latencyMs") ?? 0;
+      const rate = num(pass, "shipmentsPerSecond");
+      return {
+        figure: `${fmt(num(pass, "checked"), "", 0)} due shipments, carrier latency ${latency} ms (${fmt(num(pass, "seconds"), " s")}, ${fmt(num(pass, "carrierCalls"), "", 0)} calls, ${fmt(num(pass, "newScans"), "", 0)} new scans)`,
+        value: fmt(rate, "/s", 0),
+        target: latency === 0 ? "≥ 2,000/s (aim 4,000)" : "",
+        verdict: latency === 0 ? atLeast(rate, 2_000) : "",
+      };
+    }),
+  );
+});
+
+section("queries", "Queries at scale (`apps/api/bench/queries.ts`)", (r) => {
+  const rows = Object.entries((get(r, "results") as Record<string, Json> | undefined) ?? {}).map(
+    ([name, figures]) => {
+      const p99 = num(figures, "p99Ms");
+      const limit = name.startsWith("orders.my")
+        ? 20
+        : name.startsWith("admin.orders.list")
+          ? 200
+          : undefined;
+      return {
+        figure: `${name}: p50 ${fmt(num(figures, "p50Ms"), " ms", 2)}, p99`,
+        value: fmt(p99, " ms", 2),
+        target: limit === undefined ? "" : `≤ ${limit} ms (aim ${limit === 20 ? 5 : 50} ms)`,
+        verdict: limit === undefined ? ("" as const) : atMost(p99, limit),
+      };
+    },
+  );
+  return `${table(rows)}\n\nData: ${fmt(num(r, "setup.orders"), "", 0)} orders, ${fmt(num(r, "setup.shipments"), "", 0)} shipments, ${fmt(num(r, "setup.trackingEvents"), "", 0)} tracking events, ${fmt(num(r, "setup.users"), "", 0)} users; ${fmt(num(r, "setup.callsPerQuery"), "", 0)} calls per query through the tRPC router in process.`;
+});
+
+for (const [name, result] of results) {
+  if (["webhook-ingest", "subscribers", "sync-throughput", "queries"].includes(name)) continue;
+  sections.push(
+    `## ${name}\n\n_Recorded ${String(result.recordedAt ?? "?")}._\n\n${renderOther(name, result)}`,
+  );
+}
+const names = [...results.keys()];
+const expectedElsewhere: Array<[string, (name: string) => boolean]> = [
+  ["admin-orders-list", (name) => name === "admin-orders-list"],
+  ["storefront bundle size", (name) => name.includes("storefront") && name.includes("bundle")],
+  ["admin bundle size", (name) => name.includes("admin") && name.includes("bundle")],
+];
+for (const [label, matches] of expectedElsewhere) if (!names.some(matches)) missing.push(label);
+
+/** Benches written by others: their numeric figures as they are, with the storefront's bundle target. */
+function renderOther(name: string, result: Json): string {
+  const rows: Row[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === "number" && !/^machine\./.test(path)) {
+      const gzip = /gzip/i.test(path) && /byte/i.test(path);
+      const storefrontTotal = name.includes("storefront") && gzip && /total/i.test(path);
+      rows.push({
+        figure: path,
+        value: gzip ? fmt(value / 1024, " KB") : fmt(value, "", 2),
+        target: storefrontTotal ? "≤ 250 KB (aim 120 KB)" : "",
+        verdict: storefrontTotal ? atMost(value, 250 * 1024) : "",
+      });
+    } else if (
+      value &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      !path.startsWith("machine")
+    ) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(result, "");
+  return rows.length > 0 ? table(rows.slice(0, 40)) : "(no figures)";
+}
+
+const machine = [...results.values()].find((r) => r.machine)?.machine as Json | undefined;
+const findingsFile = fileURLToPath(new URL("./FINDINGS.md", import.meta.url));
+let findings = "";
+try {
+  findings = readFileSync(findingsFile, "utf8").trim();
+} catch {
+  findings = "(apps/api/bench/FINDINGS.md is missing)";
+}
+
+const document = [
+  "# Benchmark results",
+  "",
+  "Generated by `pnpm bench` (last step: `apps/api/bench/summary.ts`) from the JSON files beside this one.",
+  "Design goals, not test assertions; each bench runs on loopback and stops by itself. How to run one bench:",
+  "`cd apps/api && node --import tsx bench/<name>.ts` (see `apps/api/bench/README.md`).",
+  "",
+  machine
+    ? `Machine: ${String(machine.cpus)} CPUs (${String(machine.cpuModel ?? "?")}), ${String(machine.memoryGiB ?? "?")} GiB, Node ${String(machine.node)}.`
+    : "",
+  "",
+  ...sections.flatMap((s) => [s, ""]),
+  missing.length > 0 ? `## Missing\n\nNo result file yet for: ${missing.join(", ")}.\n` : "",
+  "## Findings and fixes",
+  "",
+  findings,
+  "",
+].join("\n");
+
+writeFileSync(join(RESULTS_DIR, "SUMMARY.md"), document.replace(/\n{3,}/g, "\n\n"));
+process.stdout.write(
+  `bench summary: ${join(RESULTS_DIR, "SUMMARY.md")} (${results.size} results${missing.length ? `, missing ${missing.join(", ")}` : ""})\n`,
+);
