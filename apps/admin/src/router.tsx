@@ -13,6 +13,7 @@ import { OutboxPage } from "./pages/outbox-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SyncPage } from "./pages/sync-page";
 import { SyncRunPage } from "./pages/sync-run-page";
+import { UnmappedPage } from "./pages/unmapped-page";
 import { WebhookPage } from "./pages/webhook-page";
 import { WebhooksPage } from "./pages/webhooks-page";
 
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
               { path: "webhooks/:deliveryId", element: <WebhookPage /> },
               { path: "outbox", element: <OutboxPage /> },
               { path: "outbox/:mailId", element: <MailPage /> },
+              { path: "unmapped", element: <UnmappedPage /> },
               {
                 path: "*",
                 element: (

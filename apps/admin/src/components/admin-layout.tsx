@@ -13,6 +13,7 @@ const SECTIONS = [
   { to: "/sync", label: "Sync runs", end: false },
   { to: "/webhooks", label: "Webhook inbox", end: false },
   { to: "/outbox", label: "Mail outbox", end: false },
+  { to: "/unmapped", label: "Unmapped statuses", end: false },
 ] as const;
 
 /** The admin frame: sidebar with navigation, live status and the signed-in admin. */

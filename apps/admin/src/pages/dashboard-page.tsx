@@ -98,7 +98,7 @@ function Overview({ stats }: { stats: StatsOverview }) {
           title={`${unmapped} new carrier status code${unmapped === 1 ? "" : "s"} in the last 7 days`}
         >
           Scans with a code no status table knows are kept as “Unknown status” and move nothing
-          until the code is mapped.
+          until the code is mapped. <Link to="/unmapped">Map them</Link>.
         </Alert>
       )}
       <section aria-label="Needs attention" className="adm-tiles">
