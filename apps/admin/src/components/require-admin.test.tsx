@@ -170,6 +170,7 @@ describe("admin area guard", () => {
       ["Sync runs", "/sync"],
       ["Webhook inbox", "/webhooks"],
       ["Mail outbox", "/outbox"],
+      ["Unmapped statuses", "/unmapped"],
     ]);
     expect(links[0]?.getAttribute("aria-current")).toBe("page");
   });
