@@ -329,10 +329,13 @@ async function trackOnce(
 ): Promise<void> {
   try {
     const [result] = await adapter.track([{ trackingNumber }]);
+    if (result && !result.ok && isAccountFailure(result.error)) throw result.error;
+    recordCarrierSuccess(deps.db, account.id, deps.now());
     if (!result?.ok) return;
     const { matched } = matchUpdatesToShipments(deps.db, account.id, [result.update]);
     commitCarrierUpdates(deps, matched, "poll");
   } catch (error) {
+    if (isAccountFailure(error)) recordCarrierFailure(deps.db, account.id, error, deps.now());
     deps.logger.warn("first tracking call after shipping failed", {
       accountId: account.id,
       error: String(error),
