@@ -253,6 +253,10 @@ try {
         }),
     },
     {
+      name: "admin.orders.list (two statuses)",
+      run: () => adminCaller.admin.orders.list({ limit: 50, status: ["delivered", "returned"] }),
+    },
+    {
       name: "admin.orders.list (carrier)",
       run: () => adminCaller.admin.orders.list({ limit: 50, carrier: pick(CARRIERS, next()) }),
     },

@@ -1,5 +1,6 @@
-import { createId, schema, type Tx } from "@waybill/db";
-import { eq } from "drizzle-orm";
+import { createId, type Db, schema, type Tx } from "@waybill/db";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "../lib/prepared";
 
 const { events, notifications, users } = schema;
 
@@ -21,44 +22,66 @@ export type NewNotification = {
  * caller's transaction: `notifications.onNew` resumes from those rows. Returns the event id, or null for a
  * duplicate.
  */
-export function insertNotification(tx: Tx, input: NewNotification): number | null {
+export function insertNotification(tx: Db | Tx, input: NewNotification): number | null {
   const id = createId();
-  const inserted = tx
-    .insert(notifications)
-    .values({
-      id,
-      userId: input.userId,
+  const inserted = insertStatement(tx).run({
+    id,
+    userId: input.userId,
+    orderId: input.orderId,
+    category: input.category,
+    title: input.title,
+    body: input.body,
+    dedupeKey: input.dedupeKey,
+    createdAt: input.now,
+  });
+  if (inserted.changes === 0) return null;
+  const event = eventStatement(tx).get({
+    orderId: input.orderId,
+    userId: input.userId,
+    payload: JSON.stringify({
+      type: "notification.created",
+      notificationId: id,
       orderId: input.orderId,
       category: input.category,
       title: input.title,
       body: input.body,
-      dedupeKey: input.dedupeKey,
-      createdAt: input.now,
+      createdAt: input.now.toISOString(),
+    }),
+    createdAt: input.now,
+  }) as { id: number };
+  return event.id;
+}
+
+// Prepared once per handle: every milestone of every carrier update comes through here.
+const insertStatement = preparedQuery((db) =>
+  db
+    .insert(notifications)
+    .values({
+      id: sql.placeholder("id"),
+      userId: sql.placeholder("userId"),
+      orderId: sql.placeholder("orderId"),
+      category: sql.placeholder("category"),
+      title: sql.placeholder("title"),
+      body: sql.placeholder("body"),
+      dedupeKey: sql.placeholder("dedupeKey"),
+      createdAt: sql.placeholder("createdAt"),
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })
-    .run();
-  if (inserted.changes === 0) return null;
-  const event = tx
+    .prepare(),
+);
+const eventStatement = preparedQuery((db) =>
+  db
     .insert(events)
     .values({
       topic: "notification",
-      orderId: input.orderId,
-      userId: input.userId,
-      payload: JSON.stringify({
-        type: "notification.created",
-        notificationId: id,
-        orderId: input.orderId,
-        category: input.category,
-        title: input.title,
-        body: input.body,
-        createdAt: input.now.toISOString(),
-      }),
-      createdAt: input.now,
+      orderId: sql.placeholder("orderId"),
+      userId: sql.placeholder("userId"),
+      payload: sql.placeholder("payload"),
+      createdAt: sql.placeholder("createdAt"),
     })
     .returning({ id: events.id })
-    .get();
-  return event.id;
-}
+    .prepare(),
+);
 
 /**
  * One notification per admin (category "account"): sync run failed, account disabled, rejected webhooks.

@@ -34,7 +34,10 @@ export function loadOverrides(db: Db | Tx): OverrideMap {
   return new Map(
     selectAllOverrides(db)
       .all()
-      .map((row) => [keyOf(row.carrier, row.rawCode), { status: row.status, substatus: row.substatus }]),
+      .map((row) => [
+        keyOf(row.carrier, row.rawCode),
+        { status: row.status, substatus: row.substatus },
+      ]),
   );
 }
 
@@ -47,7 +50,11 @@ export function overrideFor(
 }
 
 export function listOverrides(db: Db) {
-  return db.select().from(statusOverrides).orderBy(asc(statusOverrides.carrier), asc(statusOverrides.rawCode)).all();
+  return db
+    .select()
+    .from(statusOverrides)
+    .orderBy(asc(statusOverrides.carrier), asc(statusOverrides.rawCode))
+    .all();
 }
 
 /** Creates or edits the override of one code; who and when are kept for the audit. */

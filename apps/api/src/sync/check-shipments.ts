@@ -1,6 +1,6 @@
 import { type CarrierAdapter, isCarrierError, type ShipmentRef } from "@waybill/carriers";
 import { schema } from "@waybill/db";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import {
   describeFailure,
@@ -10,6 +10,7 @@ import {
   recordCarrierSuccess,
 } from "../carrier-accounts/health";
 import type { AppDeps } from "../deps";
+import { preparedQuery } from "../lib/prepared";
 import type { AppliedChange, ShipmentUpdate } from "../tracking/apply-updates";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { planNextCheck } from "./next-check";
@@ -344,6 +345,19 @@ function storeCarrierIds(
   });
 }
 
+// Prepared once per database: a sync pass writes one schedule per shipment.
+const scheduleStatement = preparedQuery((db) =>
+  db
+    .update(shipments)
+    .set({
+      nextCheckAt: sql`${sql.placeholder("nextCheckAt")}`,
+      lastCheckedAt: sql`${sql.placeholder("lastCheckedAt")}`,
+      lastCheckSource: sql`${sql.placeholder("lastCheckSource")}`,
+    })
+    .where(eq(shipments.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 /**
  * Moves the schedule of every shipment the carrier answered about (even when nothing changed) and of those it
  * refused individually, from their state after the apply. Returns the ones whose checks stop because they expired.
@@ -367,14 +381,13 @@ export function reschedule(
       for (const row of rows) {
         const plan = planNextCheck(row, now);
         if (plan.reason === "expired") expired.push(row.id);
-        tx.update(shipments)
-          .set(
-            checked.has(row.id)
-              ? { nextCheckAt: plan.at, lastCheckedAt: now, lastCheckSource: input.source }
-              : { nextCheckAt: plan.at },
-          )
-          .where(eq(shipments.id, row.id))
-          .run();
+        const wasChecked = checked.has(row.id);
+        scheduleStatement(deps.db).run({
+          id: row.id,
+          nextCheckAt: plan.at?.getTime() ?? null,
+          lastCheckedAt: (wasChecked ? now : row.lastCheckedAt)?.getTime() ?? null,
+          lastCheckSource: wasChecked ? input.source : row.lastCheckSource,
+        });
       }
     }
   });

@@ -33,7 +33,12 @@ const byColumn = (column: SQLiteColumn) =>
     db
       .select({ id: shipments.id })
       .from(shipments)
-      .where(and(eq(shipments.accountId, sql.placeholder("accountId")), eq(column, sql.placeholder("value"))))
+      .where(
+        and(
+          eq(shipments.accountId, sql.placeholder("accountId")),
+          eq(column, sql.placeholder("value")),
+        ),
+      )
       .prepare(),
   );
 const byTrackingNumber = byColumn(shipments.trackingNumber);
@@ -44,7 +49,12 @@ const byOrderNumber = preparedQuery((db) =>
     .select({ id: shipments.id })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(and(eq(shipments.accountId, sql.placeholder("accountId")), eq(orders.number, sql.placeholder("value"))))
+    .where(
+      and(
+        eq(shipments.accountId, sql.placeholder("accountId")),
+        eq(orders.number, sql.placeholder("value")),
+      ),
+    )
     .prepare(),
 );
 

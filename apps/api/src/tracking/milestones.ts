@@ -111,7 +111,8 @@ export function renderMilestoneEmail(milestone: Milestone, c: MilestoneContext) 
   const facts: Array<[string, string]> = [["Order", c.orderNumber]];
   if (c.courierName) facts.push(["Courier", c.courierName]);
   if (c.trackingNumber) facts.push(["Tracking number", c.trackingNumber]);
-  if (c.estimatedDelivery) facts.push(["Estimated delivery", SHOP_DATE.format(c.estimatedDelivery)]);
+  if (c.estimatedDelivery)
+    facts.push(["Estimated delivery", SHOP_DATE.format(c.estimatedDelivery)]);
   const items = (c.items ?? []).map((item) => `${item.quantity} × ${item.name}`);
   const text = [
     body,

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type SandboxServer, startSandboxServer } from "../testing/sandboxes";
 import { startTestServer, type TestServer } from "../testing/server";
-import { REJECTION_REASONS, UNREADABLE_BODY_PREFIX, UNKNOWN_ACCOUNT_BODY_CHARS } from "./ingest";
+import { REJECTION_REASONS, UNKNOWN_ACCOUNT_BODY_CHARS, UNREADABLE_BODY_PREFIX } from "./ingest";
 import {
   createHookedAccount,
   createTrackedShipment,

@@ -2,7 +2,7 @@ import { schema } from "@waybill/db";
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
-import { type IncomingWebhook, receiveWebhook, type WebhookOutcome } from "./ingest";
+import { type IncomingWebhook, receiveWebhookBatch, type WebhookOutcome } from "./ingest";
 
 /** Carrier tracking payloads are a few KB; Shiprocket's cumulative scans stay far below this. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
@@ -14,6 +14,7 @@ const lenientUtf8 = new TextDecoder("utf-8");
 /** `POST /:accountId/:token`, mounted at `/hooks`: carriers call it; the answer is `{ ok, verdict, message }`. */
 export function createWebhookRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  const receive = createBatchedReceiver(deps);
 
   app.post("/:accountId/:token", async (c) => {
     const target = { accountId: c.req.param("accountId"), token: c.req.param("token") };
@@ -27,7 +28,7 @@ export function createWebhookRoutes(deps: AppDeps): Hono {
       }
       return answer(
         c,
-        receiveWebhook(deps, {
+        await receive({
           ...target,
           headers,
           // Keeping a megabyte of junk proves nothing more than its size does.
@@ -48,7 +49,7 @@ export function createWebhookRoutes(deps: AppDeps): Hono {
     }
     return answer(
       c,
-      receiveWebhook(deps, {
+      await receive({
         ...target,
         headers,
         rawBody,
@@ -58,6 +59,32 @@ export function createWebhookRoutes(deps: AppDeps): Hono {
   });
 
   return app;
+}
+
+/**
+ * Deliveries whose bodies arrived in the same turn of the event loop are received together, in one
+ * transaction (`receiveWebhookBatch`): under a carrier's burst the commit is shared, and a lone delivery
+ * waits for one `setImmediate` only.
+ */
+function createBatchedReceiver(
+  deps: AppDeps,
+): (incoming: IncomingWebhook) => Promise<WebhookOutcome> {
+  let waiting: Array<{ incoming: IncomingWebhook; resolve: (outcome: WebhookOutcome) => void }> =
+    [];
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    const outcomes = receiveWebhookBatch(
+      deps,
+      batch.map((entry) => entry.incoming),
+    );
+    for (const [i, entry] of batch.entries()) entry.resolve(outcomes[i] as WebhookOutcome);
+  };
+  return (incoming) =>
+    new Promise((resolve) => {
+      waiting.push({ incoming, resolve });
+      if (waiting.length === 1) setImmediate(flush);
+    });
 }
 
 /**

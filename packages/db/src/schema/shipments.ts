@@ -47,6 +47,9 @@ export const shipments = sqliteTable(
       .on(t.accountId, t.trackingNumber)
       .where(sql`${t.trackingNumber} is not null`),
     index("shipments_account_carrier_order_idx").on(t.accountId, t.carrierOrderId),
+    // The admin list's carrier and account filters: their totals count these entries without touching rows.
+    index("shipments_carrier_order_idx").on(t.carrier, t.orderId),
+    index("shipments_account_order_idx").on(t.accountId, t.orderId),
     index("shipments_due_idx")
       .on(t.accountId, t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),

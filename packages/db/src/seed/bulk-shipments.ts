@@ -78,15 +78,17 @@ export function seedBulkShipments(
 
   // Read before the indexes go: without them, a per-order "has a shipment" probe would scan the table.
   const alreadyShipped = new Set(
-    (client.prepare("select distinct order_id as id from shipments").all() as Array<{ id: string }>).map(
-      (row) => row.id,
-    ),
+    (
+      client.prepare("select distinct order_id as id from shipments").all() as Array<{ id: string }>
+    ).map((row) => row.id),
   );
   const eligible = client.prepare(
     `select rowid as r, id, created_at as createdAt from orders
      where rowid > ? and status <> 'cancelled' order by rowid limit ?`,
   );
-  const setOrderStatus = client.prepare("update orders set status = ?, updated_at = ? where id = ?");
+  const setOrderStatus = client.prepare(
+    "update orders set status = ?, updated_at = ? where id = ?",
+  );
 
   const previousSync = client.pragma("synchronous", { simple: true });
   const previousCache = client.pragma("cache_size", { simple: true });
@@ -166,7 +168,11 @@ export function seedBulkShipments(
               occurredAt,
             );
           }
-          setOrderStatus.run(state?.orderStatus ?? "processing", lastEventAt ?? createdAt, order.id);
+          setOrderStatus.run(
+            state?.orderStatus ?? "processing",
+            lastEventAt ?? createdAt,
+            order.id,
+          );
           shipmentsDone += 1;
           scansDone += scans.length;
         }

@@ -1,6 +1,4 @@
 export { type BulkSeedOptions, seedBulk } from "./bulk";
-export { DEMO_PRODUCTS } from "./catalog";
-export { DEMO_LOGINS, type DemoSeedResult, seedDemo } from "./demo";
 export {
   type BulkScan,
   type BulkShipmentState,
@@ -8,3 +6,5 @@ export {
   bulkTrackingNumber,
   seedBulkShipments,
 } from "./bulk-shipments";
+export { DEMO_PRODUCTS } from "./catalog";
+export { DEMO_LOGINS, type DemoSeedResult, seedDemo } from "./demo";
