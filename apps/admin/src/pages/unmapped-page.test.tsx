@@ -21,7 +21,10 @@ const CODE = {
 function renderPage(items: unknown[]) {
   const api = createFakeApi({
     "admin.unmapped.list": () => ({ items, nextCursor: null }),
-    "admin.unmapped.setOverride": () => ({ override: {}, reapplied: { events: 7, shipments: 3, changed: 3 } }),
+    "admin.unmapped.setOverride": () => ({
+      override: {},
+      reapplied: { events: 7, shipments: 3, changed: 3 },
+    }),
     "admin.unmapped.example": () => [],
   });
   renderRoutes([{ path: "/", element: <UnmappedPage /> }], "/", api);

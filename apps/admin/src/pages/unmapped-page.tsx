@@ -15,7 +15,9 @@ type UnmappedCode = RouterOutputs["admin"]["unmapped"]["list"]["items"][number];
 type MappableStatus = Exclude<ShipmentStatus, "unknown">;
 
 /** Every status an admin may map a code to: `unknown` is what having no override means. */
-const MAPPABLE = SHIPMENT_STATUS_IDS.filter((status): status is MappableStatus => status !== "unknown");
+const MAPPABLE = SHIPMENT_STATUS_IDS.filter(
+  (status): status is MappableStatus => status !== "unknown",
+);
 
 /** Carrier codes no table knew: how often, where, and the admin's mapping for each. */
 export function UnmappedPage() {
@@ -32,7 +34,11 @@ export function UnmappedPage() {
       />
       <div className="wb-stack">
         {codes.isError && !codes.data ? (
-          <LoadProblem error={codes.error} what="the unmapped codes" retry={() => void codes.refetch()} />
+          <LoadProblem
+            error={codes.error}
+            what="the unmapped codes"
+            retry={() => void codes.refetch()}
+          />
         ) : codes.isPending ? (
           <p className="wb-muted">Loading…</p>
         ) : codes.data.items.length === 0 ? (
@@ -54,13 +60,19 @@ export function UnmappedPage() {
         <div className="wb-row adm-between">
           <span className="wb-muted adm-small">Page {cursors.length}</span>
           <div className="wb-row">
-            <Button size="sm" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+            <Button
+              size="sm"
+              disabled={cursors.length === 1}
+              onClick={() => setCursors(cursors.slice(0, -1))}
+            >
               ← Newer
             </Button>
             <Button
               size="sm"
               disabled={!codes.data?.nextCursor}
-              onClick={() => codes.data?.nextCursor && setCursors([...cursors, codes.data.nextCursor])}
+              onClick={() =>
+                codes.data?.nextCursor && setCursors([...cursors, codes.data.nextCursor])
+              }
             >
               Older →
             </Button>
@@ -105,7 +117,10 @@ function UnmappedCodeCard({
   const remove = trpc.admin.unmapped.removeOverride.useMutation({
     onSuccess: () => {
       onChanged();
-      toast.show({ title: `Override of ${code.rawCode} removed`, description: "What was applied stays." });
+      toast.show({
+        title: `Override of ${code.rawCode} removed`,
+        description: "What was applied stays.",
+      });
     },
   });
   const problem = save.error ?? remove.error;
@@ -125,12 +140,14 @@ function UnmappedCodeCard({
             </strong>
             <span className="wb-muted adm-small">
               {CARRIER_LABEL[code.carrier]} · {code.accountName} · seen {code.occurrences}×, first{" "}
-              <RelativeTime value={code.firstSeenAt} />, last <RelativeTime value={code.lastSeenAt} />
+              <RelativeTime value={code.firstSeenAt} />, last{" "}
+              <RelativeTime value={code.lastSeenAt} />
             </span>
           </div>
           {code.override ? (
             <Badge tone="success" dot>
-              Mapped to {shipmentStatusLabel(code.override.status as ShipmentStatus)} by {code.override.setByName}
+              Mapped to {shipmentStatusLabel(code.override.status as ShipmentStatus)} by{" "}
+              {code.override.setByName}
             </Badge>
           ) : (
             <Badge tone="warning" dot>
@@ -140,16 +157,20 @@ function UnmappedCodeCard({
         </div>
         {problem && <Alert tone="danger" title={readApiProblem(problem).message} />}
         <form className="wb-row" onSubmit={submit} aria-label={`Map ${code.rawCode}`}>
-          <label className="wb-row">
-            <span>Means</span>
-            <Select value={status} onChange={(e) => setStatus(e.target.value as MappableStatus)}>
-              {MAPPABLE.map((option) => (
-                <option key={option} value={option}>
-                  {shipmentStatusLabel(option)}
-                </option>
-              ))}
-            </Select>
+          <label className="wb-row" htmlFor={`map-${code.id}`}>
+            Means
           </label>
+          <Select
+            id={`map-${code.id}`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as MappableStatus)}
+          >
+            {MAPPABLE.map((option) => (
+              <option key={option} value={option}>
+                {shipmentStatusLabel(option)}
+              </option>
+            ))}
+          </Select>
           <Checkbox
             label="Also re-apply to shipments that already have it"
             checked={reapply}
@@ -177,7 +198,10 @@ function UnmappedCodeCard({
             ) : (
               <ol className="adm-example-timeline">
                 {(example.data ?? []).map((event) => (
-                  <li key={event.id} className={event.rawCode === code.rawCode ? "adm-strong" : undefined}>
+                  <li
+                    key={event.id}
+                    className={event.rawCode === code.rawCode ? "adm-strong" : undefined}
+                  >
                     <RelativeTime value={event.occurredAt} /> · <code>{event.rawCode}</code>{" "}
                     {event.rawLabel ?? ""} → {shipmentStatusLabel(event.status)}
                     {event.location ? ` · ${event.location}` : ""}
@@ -191,4 +215,3 @@ function UnmappedCodeCard({
     </Card>
   );
 }
-

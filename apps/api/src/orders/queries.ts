@@ -10,7 +10,6 @@ export type Viewer = { id: string; role: "customer" | "admin" };
 export type OrderRow = typeof orders.$inferSelect;
 export type ShipmentRow = typeof shipments.$inferSelect;
 
-
 const NOT_FOUND_MESSAGE = "No such order.";
 
 /** Another customer's order is indistinguishable from one that does not exist. */

@@ -1,7 +1,12 @@
-import { CARRIERS, type CarrierId, ORDER_STATUSES, type OrderStatus } from "@waybill/carriers/statuses";
+import {
+  CARRIERS,
+  type CarrierId,
+  ORDER_STATUSES,
+  type OrderStatus,
+} from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { countNewUnmapped } from "../status-mapping/unmapped";
 import { and, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { countNewUnmapped } from "../status-mapping/unmapped";
 
 const { orders, shipments } = schema;
 
@@ -22,7 +27,12 @@ export type StatsOverview = {
   /** Carrier codes first seen in the last 7 days that no table or override maps yet. */
   newUnmappedStatuses: number;
   /** The carrier's first scan → delivery, over shipments delivered in the last 30 days. */
-  deliveryTimes: Array<{ carrier: CarrierId; delivered: number; averageHours: number | null; p90Hours: number | null }>;
+  deliveryTimes: Array<{
+    carrier: CarrierId;
+    delivered: number;
+    averageHours: number | null;
+    p90Hours: number | null;
+  }>;
 };
 
 function percentile(sorted: number[], p: number): number | null {
@@ -31,7 +41,10 @@ function percentile(sorted: number[], p: number): number | null {
 }
 
 export function getStatsOverview(db: Db, now: Date): StatsOverview {
-  const ordersByStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+  const ordersByStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<
+    OrderStatus,
+    number
+  >;
   for (const row of db
     .select({ status: orders.status, n: sql<number>`count(*)` })
     .from(orders)
@@ -91,7 +104,9 @@ export function getStatsOverview(db: Db, now: Date): StatsOverview {
     ordersByStatus,
     shipmentsByCarrier,
     awaitingTrackingNumber: count(and(isNull(shipments.trackingNumber), open)),
-    late: count(and(open, isNotNull(shipments.estimatedDeliveryAt), lt(shipments.estimatedDeliveryAt, now))),
+    late: count(
+      and(open, isNotNull(shipments.estimatedDeliveryAt), lt(shipments.estimatedDeliveryAt, now)),
+    ),
     stuck: count(
       and(
         open,

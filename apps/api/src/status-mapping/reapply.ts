@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { AppDeps } from "../deps";
 import { DomainError } from "../lib/errors";
 import { commitCarrierUpdates } from "../tracking/commit";
-import { overrideFor, loadOverrides } from "./overrides";
+import { loadOverrides, overrideFor } from "./overrides";
 
 const { shipments, trackingEvents } = schema;
 
@@ -29,7 +29,12 @@ export function reapplyOverride(
     if (rows.length > 0) {
       tx.update(trackingEvents)
         .set({ status: override.status, substatus: override.substatus })
-        .where(inArray(trackingEvents.id, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            trackingEvents.id,
+            rows.map((r) => r.id),
+          ),
+        )
         .run();
     }
     return rows;

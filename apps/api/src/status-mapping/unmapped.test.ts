@@ -24,32 +24,59 @@ async function shipUnknownCodeOrder(deps: AppDeps, accountId: string) {
   const product = deps.db.select().from(schema.products).get()!;
   const order = placeOrder(deps, customer.id, {
     items: [{ productId: product.id, quantity: 1 }],
-    address: { name: "N. Rao", line1: "3 Hill Rd", city: "Mumbai", state: "MH", postalCode: "400050" },
+    address: {
+      name: "N. Rao",
+      line1: "3 Hill Rd",
+      city: "Mumbai",
+      state: "MH",
+      postalCode: "400050",
+    },
     contactEmail: customer.email,
     contactPhone: "9876543210",
   });
   // Booked at the carrier first with a scenario whose first scan is Shiprocket's undocumented "NA".
-  sandbox.sandboxes.shiprocket.control.createShipment({ scenario: "unknown_code", orderNumber: order.number });
-  const { shipment } = await shipOrder(deps, { carrier: "shiprocket", orderId: order.orderId, accountId });
+  sandbox.sandboxes.shiprocket.control.createShipment({
+    scenario: "unknown_code",
+    orderNumber: order.number,
+  });
+  const { shipment } = await shipOrder(deps, {
+    carrier: "shiprocket",
+    orderId: order.orderId,
+    accountId,
+  });
   return { order, shipmentId: shipment.id, trackingNumber: shipment.trackingNumber! };
 }
 
 async function poll(deps: AppDeps, accountId: string, trackingNumbers: string[]) {
-  const account = deps.db.select().from(schema.carrierAccounts).where(eq(schema.carrierAccounts.id, accountId)).get()!;
-  const results = await deps.adapters.forAccount(account).track(trackingNumbers.map((trackingNumber) => ({ trackingNumber })));
+  const account = deps.db
+    .select()
+    .from(schema.carrierAccounts)
+    .where(eq(schema.carrierAccounts.id, accountId))
+    .get()!;
+  const results = await deps.adapters
+    .forAccount(account)
+    .track(trackingNumbers.map((trackingNumber) => ({ trackingNumber })));
   const updates = results.flatMap((r) => (r.ok ? [r.update] : []));
-  return commitCarrierUpdates(deps, matchUpdatesToShipments(deps.db, accountId, updates).matched, "poll");
+  return commitCarrierUpdates(
+    deps,
+    matchUpdatesToShipments(deps.db, accountId, updates).matched,
+    "poll",
+  );
 }
 
 const statusOf = (deps: AppDeps, id: string) =>
   deps.db.select().from(schema.shipments).where(eq(schema.shipments.id, id)).get()?.status;
 const eventsFor = (deps: AppDeps, orderId: string) =>
-  deps.db.select({ n: count() }).from(schema.events).where(eq(schema.events.orderId, orderId)).get()?.n ?? 0;
+  deps.db.select({ n: count() }).from(schema.events).where(eq(schema.events.orderId, orderId)).get()
+    ?.n ?? 0;
 
 describe("unmapped carrier statuses", () => {
   it("queues an unknown code with a count; an override re-applies once; removing it changes nothing applied", async () => {
     const deps = createTestDeps();
-    deps.db.insert(schema.products).values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() }))).run();
+    deps.db
+      .insert(schema.products)
+      .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
+      .run();
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     const account = createSandboxAccount(deps, "shiprocket", sandbox.url);
     const first = await shipUnknownCodeOrder(deps, account.id);
@@ -66,10 +93,16 @@ describe("unmapped carrier statuses", () => {
     const key = { carrier: "shiprocket" as const, rawCode: na.rawCode };
     expect(statusOf(deps, first.shipmentId)).toBe("pending");
     expect((await admin.admin.stats.overview()).newUnmappedStatuses).toBe(1);
-    expect((await admin.admin.unmapped.example({ id: na.id })).map((e) => e.rawCode)).toContain(na.rawCode);
+    expect((await admin.admin.unmapped.example({ id: na.id })).map((e) => e.rawCode)).toContain(
+      na.rawCode,
+    );
 
     const eventsBefore = eventsFor(deps, first.order.orderId);
-    const set = await admin.admin.unmapped.setOverride({ ...key, status: "in_transit", reapply: true });
+    const set = await admin.admin.unmapped.setOverride({
+      ...key,
+      status: "in_transit",
+      reapply: true,
+    });
     expect(set.reapplied).toMatchObject({ shipments: 2, changed: 2 });
     expect(statusOf(deps, first.shipmentId)).toBe("in_transit");
     expect(statusOf(deps, second.shipmentId)).toBe("in_transit");
@@ -102,7 +135,9 @@ describe("unmapped carrier statuses", () => {
       () => customer.admin.unmapped.reapply(key),
       () => customer.admin.unmapped.removeOverride(key),
     ]) {
-      await expect(attempt()).rejects.toSatisfy((e) => (e as { code?: string }).code === "FORBIDDEN");
+      await expect(attempt()).rejects.toSatisfy(
+        (e) => (e as { code?: string }).code === "FORBIDDEN",
+      );
     }
   });
 });

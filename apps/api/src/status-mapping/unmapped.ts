@@ -83,7 +83,10 @@ export function listUnmappedStatuses(
       after
         ? or(
             lt(unmappedStatuses.firstSeenAt, after.createdAt),
-            and(eq(unmappedStatuses.firstSeenAt, after.createdAt), lt(unmappedStatuses.id, after.id)),
+            and(
+              eq(unmappedStatuses.firstSeenAt, after.createdAt),
+              lt(unmappedStatuses.id, after.id),
+            ),
           )
         : undefined,
     )
@@ -114,7 +117,8 @@ export function listUnmappedStatuses(
           }
         : null,
     })),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last.firstSeenAt, last.id) : null,
+    nextCursor:
+      rows.length > options.limit && last ? encodeCursor(last.firstSeenAt, last.id) : null,
   };
 }
 

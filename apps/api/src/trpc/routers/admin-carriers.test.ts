@@ -31,11 +31,14 @@ describe("admin.carriers", () => {
     expect(await admin.admin.carriers.test({ id: created.id })).toMatchObject({ ok: true });
     const off = await admin.admin.carriers.setActive({ id: created.id, active: false });
     expect(off.health.breaker).toBe("disabled");
-    const edited = await admin.admin.carriers.update({ id: created.id, syncSchedule: "*/15 * * * *" });
+    const edited = await admin.admin.carriers.update({
+      id: created.id,
+      syncSchedule: "*/15 * * * *",
+    });
     expect(edited.syncSchedule).toBe("*/15 * * * *");
-    await expect(admin.admin.carriers.update({ id: created.id, syncSchedule: "every tuesday" })).rejects.toSatisfy(
-      (e) => codeOf(e) === "BAD_REQUEST",
-    );
+    await expect(
+      admin.admin.carriers.update({ id: created.id, syncSchedule: "every tuesday" }),
+    ).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
   });
 
   it("reports a carrier's refusal of wrong credentials without pausing the account", async () => {
@@ -80,7 +83,11 @@ describe("admin.carriers", () => {
     const deps = createTestDeps();
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     await expect(
-      admin.admin.carriers.create({ carrier: "shiprocket", name: "x", credentials: { email: "not-an-email" } }),
+      admin.admin.carriers.create({
+        carrier: "shiprocket",
+        name: "x",
+        credentials: { email: "not-an-email" },
+      }),
     ).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
   });
 });

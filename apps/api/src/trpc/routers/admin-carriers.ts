@@ -46,10 +46,7 @@ export const adminCarriersRouter = router({
   setActive: adminProcedure
     .input(idInput.extend({ active: z.boolean() }))
     .mutation(({ ctx, input }) =>
-      present(
-        ctx,
-        setCarrierAccountActive(ctx.deps.db, { ...input, now: ctx.deps.now() }),
-      ),
+      present(ctx, setCarrierAccountActive(ctx.deps.db, { ...input, now: ctx.deps.now() })),
     ),
 
   /**

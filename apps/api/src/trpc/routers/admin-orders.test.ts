@@ -6,7 +6,11 @@ import type { AppDeps } from "../../deps";
 import { placeOrder } from "../../orders/place";
 import { callerFor, createTestUser } from "../../testing/caller";
 import { createTestDeps } from "../../testing/deps";
-import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../../testing/sandboxes";
+import {
+  createSandboxAccount,
+  type SandboxServer,
+  startSandboxServer,
+} from "../../testing/sandboxes";
 
 let sandbox: SandboxServer;
 let deps: AppDeps;
@@ -27,7 +31,13 @@ function placeFor(user: { id: string; email: string }, phone = "9876543210") {
   const product = deps.db.select().from(schema.products).get()!;
   return placeOrder(deps, user.id, {
     items: [{ productId: product.id, quantity: 1 }],
-    address: { name: "R. Iyer", line1: "2 Park St", city: "Kolkata", state: "WB", postalCode: "700016" },
+    address: {
+      name: "R. Iyer",
+      line1: "2 Park St",
+      city: "Kolkata",
+      state: "WB",
+      postalCode: "700016",
+    },
     contactEmail: user.email,
     contactPhone: phone,
   });
@@ -43,9 +53,20 @@ describe("admin procedures", () => {
       () => customer.admin.orders.byId({ orderId: "x" }),
       () => customer.admin.orders.updateStatus({ orderId: "x", status: "shipped" }),
       () => customer.admin.orders.bulkUpdateStatus({ orderIds: ["x"], status: "shipped" }),
-      () => customer.admin.orders.ship({ carrier: "sequel247", orderId: "x", accountId: "y", docket: "0581094993" }),
+      () =>
+        customer.admin.orders.ship({
+          carrier: "sequel247",
+          orderId: "x",
+          accountId: "y",
+          docket: "0581094993",
+        }),
       () => customer.admin.carriers.list(),
-      () => customer.admin.carriers.create({ carrier: "maystro", name: "m", credentials: { apiToken: "t" } }),
+      () =>
+        customer.admin.carriers.create({
+          carrier: "maystro",
+          name: "m",
+          credentials: { apiToken: "t" },
+        }),
       () => customer.admin.carriers.test({ id: "x" }),
       () => customer.admin.stats.overview(),
     ];
@@ -61,7 +82,13 @@ describe("admin procedures", () => {
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     const alice = createTestUser(deps);
     const bob = createTestUser(deps);
-    const placed = [placeFor(alice), placeFor(bob), placeFor(alice), placeFor(bob), placeFor(alice)];
+    const placed = [
+      placeFor(alice),
+      placeFor(bob),
+      placeFor(alice),
+      placeFor(bob),
+      placeFor(alice),
+    ];
 
     const first = await admin.admin.orders.list({ limit: 2 });
     expect(first.total).toBe(5);
@@ -114,7 +141,10 @@ describe("admin procedures", () => {
     const shipped = await admin.admin.orders.byId({ orderId: orders[0]!.orderId });
     expect(shipped.status).toBe("delivered");
     expect(shipped.shipments[0]?.status).toBe("delivered");
-    expect(shipped.shipments[0]?.timeline[0]).toMatchObject({ source: "admin", description: "Handed over at the door" });
+    expect(shipped.shipments[0]?.timeline[0]).toMatchObject({
+      source: "admin",
+      description: "Handed over at the door",
+    });
 
     const again = await admin.admin.orders.bulkUpdateStatus({
       orderIds: orders.map((o) => o.orderId),
@@ -132,9 +162,9 @@ describe("admin procedures", () => {
   it("refuses a bulk change over 500 orders with a field error", async () => {
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     const ids = Array.from({ length: 501 }, (_, i) => `o${i}`);
-    await expect(admin.admin.orders.bulkUpdateStatus({ orderIds: ids, status: "shipped" })).rejects.toSatisfy(
-      (e) => codeOf(e) === "BAD_REQUEST",
-    );
+    await expect(
+      admin.admin.orders.bulkUpdateStatus({ orderIds: ids, status: "shipped" }),
+    ).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
   });
 });
 
@@ -144,11 +174,22 @@ describe("tracking.public", () => {
     const customer = createTestUser(deps);
     const order = placeFor(customer, "+91 98765-43210");
     const account = createSandboxAccount(deps, "sequel247", sandbox.url);
-    await admin.admin.orders.ship({ carrier: "sequel247", orderId: order.orderId, accountId: account.id, docket: "0581094997" });
+    await admin.admin.orders.ship({
+      carrier: "sequel247",
+      orderId: order.orderId,
+      accountId: account.id,
+      docket: "0581094997",
+    });
 
     const visitor = callerFor(deps, null);
-    const byPhone = await visitor.tracking.public({ trackingNumber: "0581094997", contact: "9876543210" });
-    const byEmail = await visitor.tracking.public({ trackingNumber: "0581094997", contact: customer.email });
+    const byPhone = await visitor.tracking.public({
+      trackingNumber: "0581094997",
+      contact: "9876543210",
+    });
+    const byEmail = await visitor.tracking.public({
+      trackingNumber: "0581094997",
+      contact: customer.email,
+    });
     expect(byPhone.trackingNumber).toBe("0581094997");
     expect(byEmail.status).toBe(byPhone.status);
     const text = JSON.stringify(byPhone);
@@ -159,14 +200,18 @@ describe("tracking.public", () => {
       { trackingNumber: "0581094997", contact: "someone@else.test" },
       { trackingNumber: "0000000000", contact: customer.email },
     ]) {
-      await expect(visitor.tracking.public(wrong)).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+      await expect(visitor.tracking.public(wrong)).rejects.toSatisfy(
+        (e) => codeOf(e) === "NOT_FOUND",
+      );
     }
   });
 
   it("slows down guessing with TOO_MANY_REQUESTS", async () => {
     const visitor = callerFor(deps, null);
-    const guess = () => visitor.tracking.public({ trackingNumber: "1234567890", contact: "a@b.test" });
-    for (let i = 0; i < 30; i++) await expect(guess()).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
+    const guess = () =>
+      visitor.tracking.public({ trackingNumber: "1234567890", contact: "a@b.test" });
+    for (let i = 0; i < 30; i++)
+      await expect(guess()).rejects.toSatisfy((e) => codeOf(e) === "NOT_FOUND");
     await expect(guess()).rejects.toSatisfy((e) => codeOf(e) === "TOO_MANY_REQUESTS");
   });
 });

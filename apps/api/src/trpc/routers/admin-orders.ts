@@ -19,7 +19,9 @@ export const adminOrdersRouter = router({
     return getOrderDetail(ctx.deps.db, order);
   }),
 
-  ship: adminProcedure.input(shipOrderSchema).mutation(({ ctx, input }) => shipOrder(ctx.deps, input)),
+  ship: adminProcedure
+    .input(shipOrderSchema)
+    .mutation(({ ctx, input }) => shipOrder(ctx.deps, input)),
 
   updateStatus: adminProcedure.input(updateStatusSchema).mutation(({ ctx, input }) => {
     findVisibleOrder(ctx.deps.db, input.orderId, ctx.user);

@@ -13,7 +13,12 @@ import { adminProcedure, router } from "../init";
 export const adminUnmappedRouter = router({
   /** Raw codes no table knew, newest first, with their override if one is set. */
   list: adminProcedure
-    .input(z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(
+      z.object({
+        cursor: z.string().nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
     .query(({ ctx, input }) => listUnmappedStatuses(ctx.deps.db, input)),
 
   example: adminProcedure

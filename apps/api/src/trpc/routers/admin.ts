@@ -6,8 +6,8 @@ import { adminLive } from "./admin-live";
 import { adminOrdersRouter } from "./admin-orders";
 import { adminOutboxRouter } from "./admin-outbox";
 import { adminStatsRouter } from "./admin-stats";
-import { adminUnmappedRouter } from "./admin-unmapped";
 import { adminSyncRouter } from "./admin-sync";
+import { adminUnmappedRouter } from "./admin-unmapped";
 import { adminWebhooksRouter } from "./admin-webhooks";
 
 const startedAt = Date.now();

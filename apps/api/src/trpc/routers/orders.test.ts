@@ -9,11 +9,20 @@ import { createTestDeps } from "../../testing/deps";
 let deps: AppDeps;
 beforeEach(() => {
   deps = createTestDeps();
-  deps.db.insert(schema.products).values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() }))).run();
+  deps.db
+    .insert(schema.products)
+    .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
+    .run();
 });
 
 const codeOf = (error: unknown) => (error as { code?: string }).code;
-const address = { name: "A. Sen", line1: "9 Lake Rd", city: "Kolkata", state: "WB", postalCode: "700029" };
+const address = {
+  name: "A. Sen",
+  line1: "9 Lake Rd",
+  city: "Kolkata",
+  state: "WB",
+  postalCode: "700029",
+};
 
 async function placeAs(caller: ReturnType<typeof callerFor>, email: string, quantity = 1) {
   const [product] = await caller.catalog.products();
@@ -33,7 +42,11 @@ describe("orders", () => {
     const placed = await placeAs(customer, user.email, 3);
     expect(placed.number).toMatch(/^WB-\d{4}-000001$/);
     const detail = await customer.orders.byId({ orderId: placed.orderId });
-    expect(detail).toMatchObject({ status: "confirmed", totalCents: product!.priceCents * 3, shipments: [] });
+    expect(detail).toMatchObject({
+      status: "confirmed",
+      totalCents: product!.priceCents * 3,
+      shipments: [],
+    });
     expect(detail.items[0]).toMatchObject({ quantity: 3, unitPriceCents: product!.priceCents });
     const notifications = deps.db.select({ n: count() }).from(schema.notifications).get()?.n;
     const mails = deps.db.select({ n: count() }).from(schema.outbox).get()?.n;
@@ -48,7 +61,9 @@ describe("orders", () => {
     await expect(
       customer.orders.place({ ...base, items: [{ productId: "nope", quantity: 1 }] }),
     ).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
-    await expect(customer.orders.place({ ...base, items: [] })).rejects.toSatisfy((e) => codeOf(e) === "BAD_REQUEST");
+    await expect(customer.orders.place({ ...base, items: [] })).rejects.toSatisfy(
+      (e) => codeOf(e) === "BAD_REQUEST",
+    );
     expect(deps.db.select({ n: count() }).from(schema.orders).get()?.n).toBe(0);
   });
 
@@ -79,18 +94,23 @@ describe("orders", () => {
     await expect(asAlice.orders.checkForUpdates({ orderId: bobsOrder.orderId })).rejects.toSatisfy(
       (e) => codeOf(e) === "NOT_FOUND",
     );
-    const subscription = await asAlice.orders.onUpdate({ orderId: bobsOrder.orderId }).catch((e: unknown) => e);
+    const subscription = await asAlice.orders
+      .onUpdate({ orderId: bobsOrder.orderId })
+      .catch((e: unknown) => e);
     const firstItem =
       subscription instanceof Error
         ? subscription
-        : await (subscription as AsyncIterable<unknown>)[Symbol.asyncIterator]().next().catch((e: unknown) => e);
+        : await (subscription as AsyncIterable<unknown>)
+            [Symbol.asyncIterator]()
+            .next()
+            .catch((e: unknown) => e);
     expect(codeOf(firstItem)).toBe("NOT_FOUND");
     expect((await asAlice.orders.my({})).items).toEqual([]);
     // An admin may read it; a visitor may not even ask.
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     expect((await admin.orders.byId({ orderId: bobsOrder.orderId })).id).toBe(bobsOrder.orderId);
-    await expect(callerFor(deps, null).orders.byId({ orderId: bobsOrder.orderId })).rejects.toSatisfy(
-      (e) => codeOf(e) === "UNAUTHORIZED",
-    );
+    await expect(
+      callerFor(deps, null).orders.byId({ orderId: bobsOrder.orderId }),
+    ).rejects.toSatisfy((e) => codeOf(e) === "UNAUTHORIZED");
   });
 });

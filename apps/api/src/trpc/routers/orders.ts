@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkOrderForUpdates } from "../../sync/manual-check";
 import { placeOrder, placeOrderSchema } from "../../orders/place";
 import { findVisibleOrder, getOrderDetail, listMyOrders } from "../../orders/queries";
+import { checkOrderForUpdates } from "../../sync/manual-check";
 import { customerProcedure, router } from "../init";
 import { orderSubscriptions } from "./orders-live";
 

@@ -1,5 +1,5 @@
-import { publicTrackingSchema, trackPublicly } from "../../orders/public-tracking";
 import { DomainError } from "../../lib/errors";
+import { publicTrackingSchema, trackPublicly } from "../../orders/public-tracking";
 import { publicProcedure, router } from "../init";
 
 export const trackingRouter = router({
