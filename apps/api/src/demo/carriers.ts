@@ -6,7 +6,7 @@ import {
 } from "@waybill/carriers/sandbox";
 import { CARRIERS, type CarrierId } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { and, asc, eq, isNull, like } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
 import {
   createCarrierAccount,
   updateCarrierAccount,
@@ -89,7 +89,12 @@ export async function shipDemoOrders(
     .select({ id: schema.orders.id, number: schema.orders.number })
     .from(schema.orders)
     .leftJoin(schema.shipments, eq(schema.shipments.orderId, schema.orders.id))
-    .where(isNull(schema.shipments.id))
+    .where(
+      and(
+        isNull(schema.shipments.id),
+        inArray(schema.orders.status, ["pending", "confirmed", "processing"]),
+      ),
+    )
     .orderBy(asc(schema.orders.createdAt))
     .all();
   const plan: Array<"sequel247" | "shiprocket"> = [
