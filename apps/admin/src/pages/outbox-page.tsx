@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { LoadProblem } from "../components/load-problem";
 import { PageHeader } from "../components/page-header";
+import { Pager } from "../components/pager";
 import { RelativeTime } from "../components/relative-time";
 import type { RouterOutputs } from "../lib/api-types";
 
@@ -146,28 +147,20 @@ export function OutboxPage() {
             }
           />
         )}
-        <div className="wb-row adm-between">
-          <span className="wb-muted adm-small">Page {list.length}</span>
-          <div className="wb-row">
-            <Button
-              size="sm"
-              disabled={list.length === 1}
-              onClick={() => setPages({ key, list: list.slice(0, -1) })}
-            >
-              ← Newer
-            </Button>
-            <Button
-              size="sm"
-              disabled={!mails.data?.nextCursor}
-              onClick={() => {
-                const next = mails.data?.nextCursor;
-                if (next) setPages({ key, list: [...list, next] });
-              }}
-            >
-              Older →
-            </Button>
-          </div>
-        </div>
+        <Pager
+          page={list.length - 1}
+          pageSize={50}
+          shown={mails.data?.items.length ?? 0}
+          total={null}
+          hasNext={Boolean(mails.data?.nextCursor)}
+          busy={mails.isFetching}
+          onPrevious={() => setPages({ key, list: list.slice(0, -1) })}
+          onNext={() => {
+            const next = mails.data?.nextCursor;
+            if (next) setPages({ key, list: [...list, next] });
+          }}
+          label="E-mail pages"
+        />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Checkbox, Select } from "../components/controls";
 import { LoadProblem } from "../components/load-problem";
 import { PageHeader } from "../components/page-header";
+import { Pager } from "../components/pager";
 import { RelativeTime } from "../components/relative-time";
 import { readApiProblem } from "../lib/api-problem";
 import type { RouterOutputs, ShipmentStatus } from "../lib/api-types";
@@ -57,27 +58,20 @@ export function UnmappedPage() {
             />
           ))
         )}
-        <div className="wb-row adm-between">
-          <span className="wb-muted adm-small">Page {cursors.length}</span>
-          <div className="wb-row">
-            <Button
-              size="sm"
-              disabled={cursors.length === 1}
-              onClick={() => setCursors(cursors.slice(0, -1))}
-            >
-              ← Newer
-            </Button>
-            <Button
-              size="sm"
-              disabled={!codes.data?.nextCursor}
-              onClick={() =>
-                codes.data?.nextCursor && setCursors([...cursors, codes.data.nextCursor])
-              }
-            >
-              Older →
-            </Button>
-          </div>
-        </div>
+        <Pager
+          page={cursors.length - 1}
+          pageSize={25}
+          shown={codes.data?.items.length ?? 0}
+          total={null}
+          hasNext={Boolean(codes.data?.nextCursor)}
+          busy={codes.isFetching}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => {
+            const next = codes.data?.nextCursor;
+            if (next) setCursors([...cursors, next]);
+          }}
+          label="Unmapped code pages"
+        />
       </div>
     </>
   );

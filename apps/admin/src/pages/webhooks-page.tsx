@@ -7,6 +7,7 @@ import { InlineSelect } from "../components/controls";
 import { DateTime } from "../components/formatted";
 import { LoadProblem } from "../components/load-problem";
 import { PageHeader } from "../components/page-header";
+import { Pager } from "../components/pager";
 import { RelativeTime } from "../components/relative-time";
 import type { RouterInputs, RouterOutputs } from "../lib/api-types";
 import { CARRIER_LABEL } from "../lib/labels";
@@ -162,28 +163,20 @@ export function WebhooksPage() {
             }
           />
         )}
-        <div className="wb-row adm-between">
-          <span className="wb-muted adm-small">Page {list.length}</span>
-          <div className="wb-row">
-            <Button
-              size="sm"
-              disabled={list.length === 1}
-              onClick={() => setCursors({ key, list: list.slice(0, -1) })}
-            >
-              ← Newer
-            </Button>
-            <Button
-              size="sm"
-              disabled={!deliveries.data?.nextCursor}
-              onClick={() => {
-                const next = deliveries.data?.nextCursor;
-                if (next) setCursors({ key, list: [...list, next] });
-              }}
-            >
-              Older →
-            </Button>
-          </div>
-        </div>
+        <Pager
+          page={list.length - 1}
+          pageSize={50}
+          shown={deliveries.data?.items.length ?? 0}
+          total={null}
+          hasNext={Boolean(deliveries.data?.nextCursor)}
+          busy={deliveries.isFetching}
+          onPrevious={() => setCursors({ key, list: list.slice(0, -1) })}
+          onNext={() => {
+            const next = deliveries.data?.nextCursor;
+            if (next) setCursors({ key, list: [...list, next] });
+          }}
+          label="Webhook deliveries pages"
+        />
       </div>
     </>
   );
