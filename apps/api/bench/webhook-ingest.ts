@@ -20,7 +20,7 @@ import { seedBulk, seedBulkShipments } from "@waybill/db/seed";
 import autocannon from "autocannon";
 import { webhookUrlOf } from "../src/carrier-accounts/accounts";
 import { forkBenchChild, startWatchdog } from "./lib/child";
-import { note, writeBenchResult } from "./lib/results";
+import { note, scaledDownBy, writeBenchResult } from "./lib/results";
 import { createBenchDatabase, serverEnvFor } from "./lib/seeded-db";
 import { round } from "./lib/stats";
 
@@ -191,7 +191,9 @@ try {
       p99Ms: waybill.p99Ms <= TARGETS.p99Ms,
     },
   };
-  writeBenchResult("webhook-ingest", result);
+  writeBenchResult("webhook-ingest", result, {
+    scaledDown: scaledDownBy("BENCH_INGEST_SHIPMENTS", "BENCH_INGEST_DELIVERIES"),
+  });
   process.stdout.write(
     `webhook ingest: ${waybill.requestsPerSecond} req/s, p50 ${waybill.p50Ms} ms, p99 ${waybill.p99Ms} ms ` +
       `(${CONNECTIONS} connections); bare Hono ${round(bareRps, 0)} req/s; ratio ${result.ratioToBare}; ` +

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,10 +15,19 @@ export function machineInfo() {
   };
 }
 
-/** Writes bench/results/<name>.json with the time and machine it was measured on. */
-export function writeBenchResult(name: string, body: Record<string, unknown>): string {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${name}.json`);
+/**
+ * Writes bench/results/<name>.json with the time and machine it was measured on. A run at a size other than
+ * the bench's default (`scaledDown`, set from its environment overrides) goes to the OS temp folder instead,
+ * so a quick look never replaces the recorded figures.
+ */
+export function writeBenchResult(
+  name: string,
+  body: Record<string, unknown>,
+  options: { scaledDown?: boolean } = {},
+): string {
+  const dir = options.scaledDown ? join(tmpdir(), "waybill-bench-results") : RESULTS_DIR;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
   const record = {
     bench: name,
     recordedAt: new Date().toISOString(),
@@ -26,7 +35,13 @@ export function writeBenchResult(name: string, body: Record<string, unknown>): s
     ...body,
   };
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  if (options.scaledDown) note(`scaled-down run: figures written to ${file}, not to bench/results`);
   return file;
+}
+
+/** Whether any of these environment variables changes a bench's size from its default. */
+export function scaledDownBy(...variables: string[]): boolean {
+  return variables.some((name) => process.env[name] !== undefined && process.env[name] !== "");
 }
 
 /** Every result file, by bench name; a file that does not parse is skipped. */

@@ -8,7 +8,7 @@ export const PROFILE = SHORT
   ? {
       stormShipments: 200,
       stormDeliveries: 2_000,
-      killSyncShipments: 600,
+      killSyncShipments: 1_000,
       killStormShipments: 150,
       carrierStormShipments: 300,
       churnClients: 100,
