@@ -1,5 +1,6 @@
 import { type Db, schema } from "@waybill/db";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 
 const { outbox } = schema;
@@ -19,32 +20,19 @@ const summaryColumns = {
   createdAt: outbox.createdAt,
 };
 
-export function encodeOutboxCursor(row: { createdAt: Date; id: string }): string {
-  return `${row.createdAt.getTime()}:${row.id}`;
-}
-
-export function decodeOutboxCursor(cursor: string): { createdAt: number; id: string } | null {
-  const match = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(cursor);
-  return match ? { createdAt: Number(match[1]), id: String(match[2]) } : null;
-}
-
 /** The admin's outbox view, newest first. */
 export function listOutbox(
   db: Db,
   options: {
     state?: OutboxState;
-    cursor?: { createdAt: number; id: string } | null;
+    cursor?: string | null;
     limit: number;
   },
 ) {
   const conditions = [];
   if (options.state) conditions.push(eq(outbox.state, options.state));
-  if (options.cursor) {
-    const at = new Date(options.cursor.createdAt);
-    conditions.push(
-      or(lt(outbox.createdAt, at), and(eq(outbox.createdAt, at), lt(outbox.id, options.cursor.id))),
-    );
-  }
+  const page = afterCursor(options.cursor, { time: outbox.createdAt, id: outbox.id });
+  if (page) conditions.push(page);
   const rows = db
     .select(summaryColumns)
     .from(outbox)
@@ -56,7 +44,7 @@ export function listOutbox(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > options.limit && last ? encodeOutboxCursor(last) : null,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
 

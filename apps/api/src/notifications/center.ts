@@ -1,5 +1,6 @@
 import { type Db, schema } from "@waybill/db";
-import { and, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 import type { NotificationCategory } from "./notify";
 
 const { notifications } = schema;
@@ -14,35 +15,16 @@ export type NotificationItem = {
   createdAt: Date;
 };
 
-/** Opaque to clients: the position after the last item of a page (newest first). */
-export type NotificationCursor = { createdAt: number; id: string };
-
-export function encodeNotificationCursor(item: Pick<NotificationItem, "createdAt" | "id">): string {
-  return `${item.createdAt.getTime()}:${item.id}`;
-}
-
-export function decodeNotificationCursor(cursor: string): NotificationCursor | null {
-  const match = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(cursor);
-  return match ? { createdAt: Number(match[1]), id: String(match[2]) } : null;
-}
-
 /** The caller's notifications, newest first, one page at a time (keyset, so deep pages stay fast). */
 export function listNotifications(
   db: Db,
   userId: string,
-  options: { cursor?: NotificationCursor | null; limit: number; category?: NotificationCategory },
+  options: { cursor?: string | null; limit: number; category?: NotificationCategory },
 ): { items: NotificationItem[]; nextCursor: string | null } {
   const conditions = [eq(notifications.userId, userId)];
   if (options.category) conditions.push(eq(notifications.category, options.category));
-  const { cursor } = options;
-  if (cursor) {
-    const at = new Date(cursor.createdAt);
-    const after = or(
-      lt(notifications.createdAt, at),
-      and(eq(notifications.createdAt, at), lt(notifications.id, cursor.id)),
-    );
-    if (after) conditions.push(after);
-  }
+  const page = afterCursor(options.cursor, { time: notifications.createdAt, id: notifications.id });
+  if (page) conditions.push(page);
   const rows = db
     .select({
       id: notifications.id,
@@ -62,7 +44,7 @@ export function listNotifications(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > options.limit && last ? encodeNotificationCursor(last) : null,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
 

@@ -1,8 +1,8 @@
 import { CARRIERS, ORDER_STATUSES } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "./queries";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 
 const { carrierAccounts, orders, shipments } = schema;
 
@@ -137,19 +137,12 @@ export function listOrdersForAdmin(
 ): { items: AdminOrderRow[]; nextCursor: string | null; total: number | null } {
   const query = adminOrderListSchema.parse(input);
   const where = adminOrderWhere(query);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const newest = query.sort === "newest";
-  const page = after
-    ? newest
-      ? or(
-          lt(orders.createdAt, after.createdAt),
-          and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
-        )
-      : or(
-          gt(orders.createdAt, after.createdAt),
-          and(eq(orders.createdAt, after.createdAt), gt(orders.id, after.id)),
-        )
-    : undefined;
+  const page = afterCursor(
+    query.cursor,
+    { time: orders.createdAt, id: orders.id },
+    newest ? "desc" : "asc",
+  );
   const direction = newest ? desc : asc;
   const rows = db
     .select({

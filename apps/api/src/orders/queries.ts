@@ -1,6 +1,7 @@
 import type { ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 import { MANUAL_CHECK_COOLDOWN_MS } from "../sync/manual-check";
 
@@ -19,18 +20,6 @@ export function findVisibleOrder(db: Db, orderId: string, viewer: Viewer): Order
     throw new DomainError("NOT_FOUND", NOT_FOUND_MESSAGE);
   }
   return order;
-}
-
-/** Cursor of a (createdAt, id) ordered list: opaque to clients. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.getTime()}:${id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [ms, id] = Buffer.from(cursor, "base64url").toString("utf8").split(":");
-  const time = Number(ms);
-  if (!id || !Number.isFinite(time)) throw new DomainError("INVALID", "Invalid cursor.");
-  return { createdAt: new Date(time), id };
 }
 
 export type ShipmentSummary = {
@@ -125,19 +114,13 @@ export function listMyOrders(
   userId: string,
   options: { cursor?: string | null; limit: number },
 ): MyOrdersPage {
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
   const rows = db
     .select()
     .from(orders)
     .where(
       and(
         eq(orders.userId, userId),
-        after
-          ? or(
-              lt(orders.createdAt, after.createdAt),
-              and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
-            )
-          : undefined,
+        afterCursor(options.cursor, { time: orders.createdAt, id: orders.id }),
       ),
     )
     .orderBy(desc(orders.createdAt), desc(orders.id))

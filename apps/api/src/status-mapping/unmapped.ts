@@ -1,7 +1,8 @@
 import type { CarrierId } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
-import { and, count, desc, eq, gte, lt, or, sql } from "drizzle-orm";
-import { decodeCursor, encodeCursor, timelineOf } from "../orders/queries";
+import { and, count, desc, eq, gte, sql } from "drizzle-orm";
+import { afterCursor, encodeCursor } from "../lib/cursor";
+import { timelineOf } from "../orders/queries";
 
 const { carrierAccounts, orders, shipments, statusOverrides, unmappedStatuses } = schema;
 
@@ -60,7 +61,6 @@ export function listUnmappedStatuses(
   db: Db,
   options: { cursor?: string | null; limit: number },
 ): { items: UnmappedStatusRow[]; nextCursor: string | null } {
-  const after = options.cursor ? decodeCursor(options.cursor) : null;
   const rows = db
     .select({
       row: unmappedStatuses,
@@ -80,15 +80,7 @@ export function listUnmappedStatuses(
       ),
     )
     .where(
-      after
-        ? or(
-            lt(unmappedStatuses.firstSeenAt, after.createdAt),
-            and(
-              eq(unmappedStatuses.firstSeenAt, after.createdAt),
-              lt(unmappedStatuses.id, after.id),
-            ),
-          )
-        : undefined,
+      afterCursor(options.cursor, { time: unmappedStatuses.firstSeenAt, id: unmappedStatuses.id }),
     )
     .orderBy(desc(unmappedStatuses.firstSeenAt), desc(unmappedStatuses.id))
     .limit(options.limit + 1)

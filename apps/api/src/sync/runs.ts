@@ -1,7 +1,8 @@
 import type { CarrierId } from "@waybill/carriers/statuses";
 import { type Db, schema, type Tx } from "@waybill/db";
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 import { holdsLease } from "./lease";
 
@@ -155,15 +156,8 @@ export function listSyncRuns(
   const conditions: SQL[] = [];
   if (accountId) conditions.push(eq(syncRuns.accountId, accountId));
   if (state) conditions.push(eq(syncRuns.state, state));
-  if (cursor) {
-    const after = decodeCursor(cursor);
-    conditions.push(
-      or(
-        lt(syncRuns.startedAt, after.startedAt),
-        and(eq(syncRuns.startedAt, after.startedAt), lt(syncRuns.id, after.id)),
-      ) as SQL,
-    );
-  }
+  const pageStart = afterCursor(cursor, { time: syncRuns.startedAt, id: syncRuns.id });
+  if (pageStart) conditions.push(pageStart);
   const rows = db
     .select(runColumns)
     .from(syncRuns)
@@ -179,16 +173,6 @@ export function listSyncRuns(
       const { errors, ...rest } = toView(row);
       return { ...rest, errorCount: errors.length };
     }),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.run) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.run.startedAt, last.run.id) : null,
   };
-}
-
-function encodeCursor(run: SyncRunRow): string {
-  return `${run.startedAt.getTime()}.${run.id}`;
-}
-
-function decodeCursor(cursor: string): { startedAt: Date; id: string } {
-  const match = /^(\d+)\.([0-9a-z]+)$/.exec(cursor);
-  if (!match) throw new DomainError("INVALID", "This page cursor is not one we gave out.");
-  return { startedAt: new Date(Number(match[1])), id: match[2] as string };
 }

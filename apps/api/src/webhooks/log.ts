@@ -1,6 +1,7 @@
 import { type Db, schema } from "@waybill/db";
-import { and, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
+import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 import { REPLAY_OF_HEADER, storedHeadersOf } from "./deliveries";
 
@@ -41,15 +42,11 @@ export function listDeliveries(db: Db, input: DeliveriesInput) {
   const filters: SQL[] = [];
   if (accountId) filters.push(eq(webhookDeliveries.accountId, accountId));
   if (verdict) filters.push(eq(webhookDeliveries.verdict, verdict));
-  if (cursor) {
-    const after = decodeCursor(cursor);
-    filters.push(
-      or(
-        lt(webhookDeliveries.receivedAt, after.receivedAt),
-        and(eq(webhookDeliveries.receivedAt, after.receivedAt), lt(webhookDeliveries.id, after.id)),
-      ) as SQL,
-    );
-  }
+  const pageStart = afterCursor(cursor, {
+    time: webhookDeliveries.receivedAt,
+    id: webhookDeliveries.id,
+  });
+  if (pageStart) filters.push(pageStart);
   const rows = db
     .select(summaryColumns)
     .from(webhookDeliveries)
@@ -62,7 +59,10 @@ export function listDeliveries(db: Db, input: DeliveriesInput) {
   const last = page.at(-1);
   return {
     items: page.map(toSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : (null as string | null),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor(last.receivedAt, last.id)
+        : (null as string | null),
   };
 }
 
@@ -93,14 +93,4 @@ function prettyJson(body: string): string | null {
   } catch {
     return null;
   }
-}
-
-function encodeCursor(row: { receivedAt: Date; id: string }): string {
-  return `${row.receivedAt.getTime()}.${row.id}`;
-}
-
-function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
-  const match = /^(\d+)\.([0-9a-z]+)$/.exec(cursor);
-  if (!match?.[1] || !match[2]) throw new DomainError("INVALID", "This page cursor is not valid.");
-  return { receivedAt: new Date(Number(match[1])), id: match[2] };
 }
