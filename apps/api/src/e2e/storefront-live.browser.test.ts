@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
 import type { ShipmentStatus } from "@waybill/carriers/statuses";
-import { createId, createUser, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import { createUser, schema } from "@waybill/db";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webhookUrlOf } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import { hashPassword } from "../lib/crypto";
 import { launchChromium, saveScreenshot } from "../testing/browser";
+import { seedCatalog } from "../testing/fixtures";
 import { createSandboxAccount } from "../testing/sandboxes";
 import { createBrowserLikeClient, startTestServer, type TestServer } from "../testing/server";
 
@@ -68,9 +68,7 @@ let account: CarrierAccountRow;
 beforeAll(async () => {
   server = await startTestServer({ serveSpas: true, env: { CARRIER_SANDBOX: "on" } });
   const { db } = server.deps;
-  db.insert(schema.products)
-    .values(DEMO_PRODUCTS.map((product) => ({ id: createId(), ...product })))
-    .run();
+  seedCatalog(db);
   createUser(db, {
     email: ADMIN.email,
     name: ADMIN.name,

@@ -1,32 +1,21 @@
-import { createId, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { SESSION_COOKIE } from "../auth/cookies";
 import { openSession } from "../auth/sessions";
 import { createTestUser } from "../testing/caller";
 import { createTestDeps } from "../testing/deps";
-import { placeOrder } from "./place";
+import { placeTestOrder, seedCatalog } from "../testing/fixtures";
 
 function setup() {
   const deps = createTestDeps();
-  deps.db
-    .insert(schema.products)
-    .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
-    .run();
-  const product = deps.db.select().from(schema.products).get()!;
+  seedCatalog(deps.db);
   const cookieFor = (role: "admin" | "customer") => {
     const user = createTestUser(deps, role);
     const { token } = openSession(deps.db, user.id, new Date(), 60_000);
     return { user, cookie: `${SESSION_COOKIE}=${token}` };
   };
-  const place = (userId: string, email: string, name: string) =>
-    placeOrder(deps, userId, {
-      items: [{ productId: product.id, quantity: 1 }],
-      address: { name, line1: "1 Road", city: "Pune", state: "MH", postalCode: "411001" },
-      contactEmail: email,
-      contactPhone: "9876543210",
-    });
+  const place = (customer: { id: string; email: string }, name: string) =>
+    placeTestOrder(deps, customer, { address: { name } });
   return { app: createApp(deps), cookieFor, place };
 }
 
@@ -35,8 +24,8 @@ describe("GET /exports/orders.csv", () => {
     const { app, cookieFor, place } = setup();
     const { cookie } = cookieFor("admin");
     const customer = cookieFor("customer").user;
-    place(customer.id, customer.email, '=HYPERLINK("x")');
-    place(customer.id, customer.email, "Plain, Name");
+    place(customer, '=HYPERLINK("x")');
+    place(customer, "Plain, Name");
     const response = await app.request("/exports/orders.csv?status=confirmed", {
       headers: { cookie },
     });

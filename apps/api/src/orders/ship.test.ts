@@ -1,14 +1,13 @@
 import { isCarrierError } from "@waybill/carriers";
-import { createId, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import { schema } from "@waybill/db";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDeps } from "../deps";
 import { DomainError } from "../lib/errors";
 import { createTestUser } from "../testing/caller";
 import { createTestDeps } from "../testing/deps";
+import { placeTestOrder, seedCatalog } from "../testing/fixtures";
 import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../testing/sandboxes";
-import { placeOrder } from "./place";
 import { shipOrder } from "./ship";
 
 let sandbox: SandboxServer;
@@ -21,27 +20,11 @@ afterAll(() => sandbox.close());
 
 beforeEach(() => {
   deps = createTestDeps();
-  deps.db
-    .insert(schema.products)
-    .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
-    .run();
+  seedCatalog(deps.db);
 });
 
 function anOrder(contactPhone = "+91 98765 43210") {
-  const customer = createTestUser(deps);
-  const product = deps.db.select().from(schema.products).get()!;
-  return placeOrder(deps, customer.id, {
-    items: [{ productId: product.id, quantity: 2 }],
-    address: {
-      name: "Asha Verma",
-      line1: "14 MG Road",
-      city: "Pune",
-      state: "Maharashtra",
-      postalCode: "411001",
-    },
-    contactEmail: customer.email,
-    contactPhone,
-  });
+  return placeTestOrder(deps, createTestUser(deps), { quantity: 2, contactPhone });
 }
 
 const shipmentsOf = (orderId: string) =>

@@ -1,12 +1,11 @@
-import { createId, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import { schema } from "@waybill/db";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppDeps } from "../deps";
-import { placeOrder } from "../orders/place";
 import { shipOrder } from "../orders/ship";
 import { callerFor, createTestUser } from "../testing/caller";
 import { createTestDeps } from "../testing/deps";
+import { placeTestOrder, seedCatalog } from "../testing/fixtures";
 import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../testing/sandboxes";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { matchUpdatesToShipments } from "../tracking/match";
@@ -20,20 +19,7 @@ afterAll(() => sandbox.close());
 const HOUR = 3_600_000;
 
 async function shipUnknownCodeOrder(deps: AppDeps, accountId: string) {
-  const customer = createTestUser(deps);
-  const product = deps.db.select().from(schema.products).get()!;
-  const order = placeOrder(deps, customer.id, {
-    items: [{ productId: product.id, quantity: 1 }],
-    address: {
-      name: "N. Rao",
-      line1: "3 Hill Rd",
-      city: "Mumbai",
-      state: "MH",
-      postalCode: "400050",
-    },
-    contactEmail: customer.email,
-    contactPhone: "9876543210",
-  });
+  const order = placeTestOrder(deps, createTestUser(deps));
   // Booked at the carrier first with a scenario whose first scan is Shiprocket's undocumented "NA".
   sandbox.sandboxes.shiprocket.control.createShipment({
     scenario: "unknown_code",
@@ -73,10 +59,7 @@ const eventsFor = (deps: AppDeps, orderId: string) =>
 describe("unmapped carrier statuses", () => {
   it("queues an unknown code with a count; an override re-applies once; removing it changes nothing applied", async () => {
     const deps = createTestDeps();
-    deps.db
-      .insert(schema.products)
-      .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
-      .run();
+    seedCatalog(deps.db);
     const admin = callerFor(deps, createTestUser(deps, "admin"));
     const account = createSandboxAccount(deps, "shiprocket", sandbox.url);
     const first = await shipUnknownCodeOrder(deps, account.id);

@@ -1,6 +1,9 @@
 import type { CarrierUpdate, TrackingScan } from "@waybill/carriers";
 import type { CarrierId, ShipmentStatus } from "@waybill/carriers/statuses";
 import { createId, createUser, type Db, formatOrderNumber, schema } from "@waybill/db";
+import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import type { AppDeps } from "../deps";
+import { type PlaceOrderInput, placeOrder } from "../orders/place";
 
 let sequence = 0;
 
@@ -100,4 +103,39 @@ export function carrierUpdate(
     scans,
     ...extra,
   };
+}
+
+/** The demo shop's products, for tests that place orders. */
+export function seedCatalog(db: Db): void {
+  db.insert(schema.products)
+    .values(DEMO_PRODUCTS.map((product) => ({ ...product, id: createId() })))
+    .run();
+}
+
+export const TEST_ADDRESS = {
+  name: "Asha Verma",
+  line1: "14 MG Road",
+  city: "Pune",
+  state: "Maharashtra",
+  postalCode: "411001",
+} as const;
+
+/** An order of the catalog's first product, placed the way a customer would (the catalog must be seeded). */
+export function placeTestOrder(
+  deps: Pick<AppDeps, "db" | "bus" | "now" | "publicUrl">,
+  customer: { id: string; email: string },
+  options: {
+    quantity?: number;
+    contactPhone?: string;
+    address?: Partial<PlaceOrderInput["address"]>;
+  } = {},
+) {
+  const product = deps.db.select().from(schema.products).get();
+  if (!product) throw new Error("seedCatalog first");
+  return placeOrder(deps, customer.id, {
+    items: [{ productId: product.id, quantity: options.quantity ?? 1 }],
+    address: { ...TEST_ADDRESS, ...options.address },
+    contactEmail: customer.email,
+    contactPhone: options.contactPhone ?? "9876543210",
+  });
 }

@@ -1,11 +1,10 @@
-import { createId, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import { schema } from "@waybill/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AppDeps } from "../../deps";
-import { placeOrder } from "../../orders/place";
 import { callerFor, createTestUser } from "../../testing/caller";
 import { createTestDeps } from "../../testing/deps";
+import { placeTestOrder, seedCatalog } from "../../testing/fixtures";
 import {
   createSandboxAccount,
   type SandboxServer,
@@ -21,16 +20,12 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => {
   deps = createTestDeps();
-  deps.db
-    .insert(schema.products)
-    .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
-    .run();
+  seedCatalog(deps.db);
 });
 
 function placeFor(user: { id: string; email: string }, phone = "9876543210") {
-  const product = deps.db.select().from(schema.products).get()!;
-  return placeOrder(deps, user.id, {
-    items: [{ productId: product.id, quantity: 1 }],
+  return placeTestOrder(deps, user, {
+    contactPhone: phone,
     address: {
       name: "R. Iyer",
       line1: "2 Park St",
@@ -38,8 +33,6 @@ function placeFor(user: { id: string; email: string }, phone = "9876543210") {
       state: "WB",
       postalCode: "700016",
     },
-    contactEmail: user.email,
-    contactPhone: phone,
   });
 }
 

@@ -1,18 +1,15 @@
-import { createId, schema } from "@waybill/db";
-import { DEMO_PRODUCTS } from "@waybill/db/seed";
+import { schema } from "@waybill/db";
 import { count } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AppDeps } from "../../deps";
 import { callerFor, createTestUser } from "../../testing/caller";
 import { createTestDeps } from "../../testing/deps";
+import { seedCatalog } from "../../testing/fixtures";
 
 let deps: AppDeps;
 beforeEach(() => {
   deps = createTestDeps();
-  deps.db
-    .insert(schema.products)
-    .values(DEMO_PRODUCTS.map((p) => ({ ...p, id: createId() })))
-    .run();
+  seedCatalog(deps.db);
 });
 
 const codeOf = (error: unknown) => (error as { code?: string }).code;
