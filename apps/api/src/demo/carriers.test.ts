@@ -49,5 +49,26 @@ describe("the demo's carriers", () => {
       .where(isNotNull(schema.shipments.lastEventAt))
       .all();
     expect(moved.length).toBeGreaterThan(0);
+
+    // Sequel247 sends no webhooks: the startup sync polled its replayed days.
+    await server.deps.sync.whenIdle();
+    const polled = db
+      .select({ n: count() })
+      .from(schema.trackingEvents)
+      .innerJoin(schema.shipments, eq(schema.shipments.id, schema.trackingEvents.shipmentId))
+      .where(
+        and(eq(schema.shipments.carrier, "sequel247"), eq(schema.trackingEvents.source, "poll")),
+      )
+      .get()?.n;
+    expect(polled).toBeGreaterThan(0);
+    const sequel247 = accounts.find((account) => account.carrier === "sequel247");
+    const startup = db
+      .select()
+      .from(schema.syncRuns)
+      .where(eq(schema.syncRuns.trigger, "startup"))
+      .all()
+      .find((run) => run.accountId === sequel247?.id);
+    expect(startup).toMatchObject({ state: "succeeded" });
+    expect(startup?.checked).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from "@waybill/carriers/sandbox";
 import { CARRIERS, type CarrierId } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { and, asc, eq, inArray, isNull, like } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, like } from "drizzle-orm";
 import {
   createCarrierAccount,
   updateCarrierAccount,
@@ -164,6 +164,13 @@ export async function prepareSandboxCarriers(
     }
   }
   await input.runner.catchUp();
-  // Sequel247 sends no webhooks: the first sync brings its replayed days in now, not in five minutes.
-  if (input.firstStart) await deps.sync.runNow({ trigger: "startup" });
+  if (!input.firstStart) return;
+  // The catch-up replayed days in seconds, so the checks planned at booking time ("quiet, look again in
+  // hours") no longer fit; and Sequel247 sends no webhooks. Due now, the startup sync brings those days in.
+  deps.db
+    .update(schema.shipments)
+    .set({ nextCheckAt: deps.now() })
+    .where(isNotNull(schema.shipments.nextCheckAt))
+    .run();
+  await deps.sync.runNow({ trigger: "startup" });
 }
