@@ -3,10 +3,9 @@ import { desc, eq, inArray, like } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../lib/errors";
 import type { EventBus } from "../live/bus";
-import { insertNotification } from "../notifications/notify";
-import { MILESTONE_COPY, renderMilestoneEmail } from "../tracking/milestones";
+import { announceMilestone } from "../notifications/announce";
 
-const { events, orderItems, orders, outbox, products } = schema;
+const { events, orderItems, orders, products } = schema;
 
 export const MAX_ORDER_LINES = 20;
 
@@ -161,7 +160,6 @@ function announceConfirmed(
     items: Array<{ name: string; quantity: number }>;
   },
 ): void {
-  const copy = MILESTONE_COPY.confirmed;
   const context = {
     orderNumber: input.number,
     courierName: null,
@@ -172,31 +170,18 @@ function announceConfirmed(
     orderUrl: `${input.publicUrl}/orders/${input.orderId}`,
     items: input.items,
   };
-  insertNotification(tx, {
-    userId: input.userId,
-    orderId: input.orderId,
-    category: copy.category,
-    title: copy.title,
-    body: copy.body(context),
+  announceMilestone(tx, {
+    milestone: "confirmed",
+    context,
+    order: {
+      id: input.orderId,
+      userId: input.userId,
+      contactEmail: input.contactEmail,
+      emailOptOut: input.emailOptOut,
+    },
     dedupeKey: `${input.orderId}:confirmed`,
     now: input.now,
   });
-  if (!input.emailOptOut) {
-    const email = renderMilestoneEmail("confirmed", context);
-    tx.insert(outbox)
-      .values({
-        id: createId(),
-        orderId: input.orderId,
-        to: input.contactEmail,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        dedupeKey: `email:${input.orderId}:confirmed`,
-        nextAttemptAt: input.now,
-        createdAt: input.now,
-      })
-      .run();
-  }
   tx.insert(events)
     .values({
       topic: "order",

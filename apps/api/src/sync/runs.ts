@@ -1,6 +1,6 @@
 import type { CarrierId } from "@waybill/carriers/statuses";
 import { type Db, schema, type Tx } from "@waybill/db";
-import { and, desc, eq, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";

@@ -9,18 +9,13 @@ import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carri
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { preparedQuery } from "../lib/prepared";
-import { insertNotification } from "../notifications/notify";
+import { announceMilestone } from "../notifications/announce";
 import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
 import { recordUnmappedStatus } from "../status-mapping/unmapped";
 import { nextCheckAt } from "../sync/next-check";
-import {
-  MILESTONE_COPY,
-  type Milestone,
-  milestoneForStatus,
-  renderMilestoneEmail,
-} from "./milestones";
+import { type Milestone, milestoneForStatus } from "./milestones";
 
-const { events, orderItems, orders, outbox, shipments, trackingEvents } = schema;
+const { events, orderItems, orders, shipments, trackingEvents } = schema;
 
 export type ShipmentUpdate = { shipmentId: string; update: CarrierUpdate };
 export type ApplyOptions = { source: TrackingSource; now: Date; publicUrl: string };
@@ -169,24 +164,6 @@ const selectOrderItems = preparedQuery((db) =>
     .select({ name: orderItems.name, quantity: orderItems.quantity })
     .from(orderItems)
     .where(eq(orderItems.orderId, p("orderId")))
-    .prepare(),
-);
-
-const insertEmail = preparedQuery((db) =>
-  db
-    .insert(outbox)
-    .values({
-      id: p("id"),
-      orderId: p("orderId"),
-      to: p("to"),
-      subject: p("subject"),
-      textBody: p("textBody"),
-      htmlBody: p("htmlBody"),
-      dedupeKey: p("dedupeKey"),
-      nextAttemptAt: p("nextAttemptAt"),
-      createdAt: p("createdAt"),
-    })
-    .onConflictDoNothing({ target: outbox.dedupeKey })
     .prepare(),
 );
 
@@ -399,32 +376,13 @@ function applyOne(
     // Keyed by the fact announced, so webhook + poll + replay of one scan announce it once.
     const fact =
       milestone === "tracking_available" ? after.trackingNumber : setBy?.occurredAt.getTime();
-    const dedupeKey = `${order.id}:${milestone}:${fact}`;
-    const copy = MILESTONE_COPY[milestone];
-    // Through the one insert path, so each new notification also gets its resumable `events` row.
-    insertNotification(db, {
-      userId: order.userId,
-      orderId: order.id,
-      category: copy.category,
-      title: copy.title,
-      body: copy.body(context),
-      dedupeKey,
+    announceMilestone(db, {
+      milestone,
+      context,
+      order,
+      dedupeKey: `${order.id}:${milestone}:${fact}`,
       now: options.now,
     });
-    if (!order.emailOptOut) {
-      const email = renderMilestoneEmail(milestone, context);
-      insertEmail(db).run({
-        id: createId(),
-        orderId: order.id,
-        to: order.contactEmail,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        dedupeKey: `email:${dedupeKey}`,
-        nextAttemptAt: options.now,
-        createdAt: options.now,
-      });
-    }
   }
 
   const event = insertOrderEvent(db).get({
