@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { EventBus } from "../live/bus";
 import { insertNotification } from "../notifications/notify";
 import { applyCarrierUpdates } from "../tracking/apply-updates";
+import { appendOrderEvent } from "../tracking/order-events";
 
 const { events, orders, shipments } = schema;
 
@@ -130,23 +131,20 @@ function changeOne(
     .set({ status: input.status, updatedAt: options.now })
     .where(eq(orders.id, order.id))
     .run();
-  tx.insert(events)
-    .values({
-      topic: "order",
+  appendOrderEvent(tx, {
+    orderId: order.id,
+    userId: order.userId,
+    payload: {
+      type: "order.status_changed",
       orderId: order.id,
-      userId: order.userId,
-      payload: JSON.stringify({
-        type: "order.status_changed",
-        orderId: order.id,
-        orderNumber: order.number,
-        source: "admin",
-        previousOrderStatus: order.status,
-        orderStatus: input.status,
-        note,
-      }),
-      createdAt: options.now,
-    })
-    .run();
+      orderNumber: order.number,
+      source: "admin",
+      previousOrderStatus: order.status,
+      orderStatus: input.status,
+      note,
+    },
+    now: options.now,
+  });
   if (note) {
     insertNotification(tx, {
       userId: order.userId,

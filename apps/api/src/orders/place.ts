@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DomainError } from "../lib/errors";
 import type { EventBus } from "../live/bus";
 import { announceMilestone } from "../notifications/announce";
+import { appendOrderEvent } from "../tracking/order-events";
 
 const { events, orderItems, orders, products } = schema;
 
@@ -182,20 +183,17 @@ function announceConfirmed(
     dedupeKey: `${input.orderId}:confirmed`,
     now: input.now,
   });
-  tx.insert(events)
-    .values({
-      topic: "order",
+  appendOrderEvent(tx, {
+    orderId: input.orderId,
+    userId: input.userId,
+    payload: {
+      type: "order.placed",
       orderId: input.orderId,
-      userId: input.userId,
-      payload: JSON.stringify({
-        type: "order.placed",
-        orderId: input.orderId,
-        orderNumber: input.number,
-        orderStatus: "confirmed",
-      }),
-      createdAt: input.now,
-    })
-    .run();
+      orderNumber: input.number,
+      orderStatus: "confirmed",
+    },
+    now: input.now,
+  });
 }
 
 export function getOrderRow(db: Db, orderId: string) {

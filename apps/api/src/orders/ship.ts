@@ -20,6 +20,7 @@ import { DomainError } from "../lib/errors";
 import { applyCarrierUpdates } from "../tracking/apply-updates";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { matchUpdatesToShipments } from "../tracking/match";
+import { appendOrderEvent } from "../tracking/order-events";
 import { getOrderDetail, type OrderRow, type ShipmentDetail } from "./queries";
 
 const { events, orderItems, orders, products, shipments } = schema;
@@ -279,24 +280,21 @@ function recordShipment(
       .set({ status: orderStatus, updatedAt: now })
       .where(eq(orders.id, order.id))
       .run();
-    tx.insert(events)
-      .values({
-        topic: "order",
+    appendOrderEvent(tx, {
+      orderId: order.id,
+      userId: order.userId,
+      payload: {
+        type: "shipment.created",
         orderId: order.id,
-        userId: order.userId,
-        payload: JSON.stringify({
-          type: "shipment.created",
-          orderId: order.id,
-          orderNumber: order.number,
-          shipmentId,
-          carrier: account.carrier,
-          source: "admin",
-          status: "pending",
-          orderStatus,
-        }),
-        createdAt: now,
-      })
-      .run();
+        orderNumber: order.number,
+        shipmentId,
+        carrier: account.carrier,
+        source: "admin",
+        status: "pending",
+        orderStatus,
+      },
+      now: now,
+    });
     applyCarrierUpdates(
       tx,
       [

@@ -14,8 +14,9 @@ import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/
 import { recordUnmappedStatus } from "../status-mapping/unmapped";
 import { nextCheckAt } from "../sync/next-check";
 import { type Milestone, milestoneForStatus } from "./milestones";
+import { appendOrderEvent } from "./order-events";
 
-const { events, orderItems, orders, shipments, trackingEvents } = schema;
+const { orderItems, orders, shipments, trackingEvents } = schema;
 
 export type ShipmentUpdate = { shipmentId: string; update: CarrierUpdate };
 export type ApplyOptions = { source: TrackingSource; now: Date; publicUrl: string };
@@ -164,20 +165,6 @@ const selectOrderItems = preparedQuery((db) =>
     .select({ name: orderItems.name, quantity: orderItems.quantity })
     .from(orderItems)
     .where(eq(orderItems.orderId, p("orderId")))
-    .prepare(),
-);
-
-const insertOrderEvent = preparedQuery((db) =>
-  db
-    .insert(events)
-    .values({
-      topic: "order",
-      orderId: p("orderId"),
-      userId: p("userId"),
-      payload: p("payload"),
-      createdAt: p("createdAt"),
-    })
-    .returning({ id: events.id })
     .prepare(),
 );
 
@@ -385,10 +372,10 @@ function applyOne(
     });
   }
 
-  const event = insertOrderEvent(db).get({
+  const eventId = appendOrderEvent(db, {
     orderId: order.id,
     userId: order.userId,
-    payload: JSON.stringify({
+    payload: {
       type: "shipment.updated",
       orderId: order.id,
       orderNumber: order.number,
@@ -401,9 +388,9 @@ function applyOne(
       courierName: after.courierName,
       newEvents,
       milestones,
-    }),
-    createdAt: options.now,
-  }) as { id: number };
+    },
+    now: options.now,
+  });
 
   return {
     shipmentId,
@@ -415,7 +402,7 @@ function applyOne(
     previousOrderStatus: order.status,
     orderStatus,
     fieldsChanged,
-    eventId: event.id,
+    eventId,
     milestones,
   };
 }
