@@ -190,6 +190,7 @@ describe("bad webhook input", () => {
       byKind.set(kind, counts);
     });
 
+    await server.deps.webhooks.idle();
     const statuses = [...byKind.values()].flatMap((counts) => [...counts.keys()]);
     const unsettled = server.deps.db.$client
       .prepare("select count(*) as n from webhook_deliveries where verdict = 'received'")

@@ -62,6 +62,8 @@ describe("webhook storm", () => {
       await response.arrayBuffer();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     });
+    // Every answer came once its delivery was stored; applying them finishes behind the replies.
+    await server.deps.webhooks.idle();
 
     const diff = diffStates(
       truthStates(carrier.groundTruth()),

@@ -6,6 +6,7 @@ import type { Logger } from "./lib/logger";
 import { createRateLimiter, type RateLimiter } from "./lib/rate-limit";
 import type { EventBus } from "./live/bus";
 import type { SyncService } from "./sync/service";
+import type { WebhookApplier } from "./webhooks/applier";
 
 /** Everything the app needs, built once in `startServer` (or a test) and passed down. */
 export type AppDeps = {
@@ -27,6 +28,8 @@ export type AppDeps = {
   bus: EventBus;
   /** One cached adapter per carrier account. */
   adapters: AdapterRegistry;
+  /** Applies stored webhook deliveries behind their reply. */
+  webhooks: WebhookApplier;
   /** Starts and tracks scheduled and on-demand carrier syncs (one run per account at a time). */
   sync: SyncService;
   /** SMTP settings; absent: e-mails stay in the outbox, where the admin app previews them. */

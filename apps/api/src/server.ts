@@ -16,6 +16,7 @@ import { workspacePaths } from "./paths";
 import { SANDBOX_MOUNT, sandboxesWanted, startSandboxes } from "./sandboxes";
 import { markInterruptedRuns } from "./sync/runs";
 import { createSyncService } from "./sync/service";
+import { createWebhookApplier } from "./webhooks/applier";
 import { attachWebSocket } from "./ws";
 
 export type StartOptions = {
@@ -72,6 +73,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     bus: createEventBus({ db, logger }),
     adapters: createAdapterRegistry({ secrets, logger }),
     sync: createSyncService(() => deps),
+    webhooks: createWebhookApplier(() => deps),
     mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     sandboxApp: sandboxes?.app,
     staticDirs:
@@ -79,6 +81,8 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
         ? undefined
         : { storefront: paths.storefront, admin: paths.admin },
   };
+  // Deliveries a previous process answered but never applied (it died in between) are applied now.
+  deps.webhooks.recover();
   const app = createApp(deps);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -118,6 +122,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     close() {
       closing ??= (async () => {
         jobs.stop();
+        deps.webhooks.stop();
         await deps.sync.stop();
         sandboxes?.stop();
         await ws.close();

@@ -13,7 +13,8 @@ const POOL_SIZE = 4096;
 let pool = randomBytes(POOL_SIZE);
 let poolOffset = 0;
 
-export function createId(length = 20): string {
+/** `length` random symbols: 5 bits of entropy each. */
+export function createRandomId(length: number): string {
   if (length > POOL_SIZE) throw new RangeError(`ids are at most ${POOL_SIZE} characters`);
   if (poolOffset + length > POOL_SIZE) {
     pool = randomBytes(POOL_SIZE);
@@ -27,12 +28,31 @@ export function createId(length = 20): string {
   return id;
 }
 
+/** Nine symbols of milliseconds last until the year 3084. */
+const TIME_SYMBOLS = 9;
+const RANDOM_SYMBOLS = 11;
+
+/**
+ * A row id: the creation time in milliseconds, then 55 random bits. Ids made later sort later, so every
+ * insert appends to its table's primary-key index instead of dirtying a random page of it (on the webhook
+ * and sync hot paths, that was a quarter of the commit's work). Not a secret: use `createSecretToken`.
+ */
+export function createId(): string {
+  let time = Date.now();
+  let prefix = "";
+  for (let i = 0; i < TIME_SYMBOLS; i++) {
+    prefix = URL_SAFE_ALPHABET[time % 32] + prefix;
+    time = Math.floor(time / 32);
+  }
+  return prefix + createRandomId(RANDOM_SYMBOLS);
+}
+
 /**
  * Ids that sort in creation order (prefix + fixed-width counter, same alphabet): bulk inserts then
  * append to the primary-key index instead of scattering across it.
  */
 export function createSequentialIds(prefixLength = 8): () => string {
-  const prefix = createId(prefixLength);
+  const prefix = createRandomId(prefixLength);
   let next = 0;
   return () => {
     let n = next++;
@@ -45,9 +65,9 @@ export function createSequentialIds(prefixLength = 8): () => string {
   };
 }
 
-/** 40 symbols × 5 bits = 200 bits of entropy. */
+/** 40 symbols × 5 bits = 200 bits of entropy, none of it guessable from the time. */
 export function createSecretToken(): string {
-  return createId(40);
+  return createRandomId(40);
 }
 
 export function formatOrderNumber(year: number, sequence: number): string {

@@ -1,6 +1,6 @@
 import type { OrderStatus, ShipmentStatus } from "@waybill/carriers/statuses";
 import { ORDER_STATUSES } from "@waybill/carriers/statuses";
-import { createId, type Db, schema, type Tx } from "@waybill/db";
+import { createId, createRandomId, type Db, schema, type Tx } from "@waybill/db";
 import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { EventBus } from "../live/bus";
@@ -152,7 +152,7 @@ function changeOne(
       category: "order_update",
       title: `Order ${order.number}: ${input.status.replaceAll("_", " ")}`,
       body: note,
-      dedupeKey: `${order.id}:admin-note:${createId(10)}`,
+      dedupeKey: `${order.id}:admin-note:${createRandomId(10)}`,
       now: options.now,
     });
   }

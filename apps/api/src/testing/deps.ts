@@ -5,6 +5,7 @@ import { createSecretBox } from "../lib/crypto";
 import { silentLogger } from "../lib/logger";
 import { createEventBus } from "../live/bus";
 import { createSyncService } from "../sync/service";
+import { createWebhookApplier } from "../webhooks/applier";
 
 export const TEST_APP_SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -34,6 +35,7 @@ export function createTestDeps(overrides: Partial<AppDeps> & { db?: Db } = {}): 
     }),
     // Reads `deps` when a run starts, so overrides (a clock, a logger) apply to syncs too.
     sync: createSyncService(() => deps),
+    webhooks: createWebhookApplier(() => deps),
     ...overrides,
   };
   return deps;

@@ -1,6 +1,13 @@
 import type { CarrierUpdate, TrackingScan } from "@waybill/carriers";
 import type { CarrierId, ShipmentStatus } from "@waybill/carriers/statuses";
-import { createId, createUser, type Db, formatOrderNumber, schema } from "@waybill/db";
+import {
+  createId,
+  createRandomId,
+  createUser,
+  type Db,
+  formatOrderNumber,
+  schema,
+} from "@waybill/db";
 import { DEMO_PRODUCTS } from "@waybill/db/seed";
 import type { AppDeps } from "../deps";
 import { type PlaceOrderInput, placeOrder } from "../orders/place";
@@ -23,7 +30,7 @@ export function createShippedOrder(
   const carrier = options.carrier ?? "shiprocket";
   sequence += 1;
   const user = createUser(db, {
-    email: `customer-${sequence}-${createId(6)}@example.test`,
+    email: `customer-${sequence}-${createRandomId(6)}@example.test`,
     name: `Customer ${sequence}`,
     passwordHash: "not-a-real-hash",
   });

@@ -48,17 +48,27 @@ export type AppliedChange = {
  */
 export function applyCarrierUpdates(
   db: Db | Tx,
-  items: ShipmentUpdate[],
+  items: readonly ShipmentUpdate[],
   options: ApplyOptions,
 ): AppliedChange[] {
+  return applyEachCarrierUpdate(db, items, options).filter((c) => c !== null);
+}
+
+/**
+ * `applyCarrierUpdates`, answering for each item in turn: its change, or null when it changed nothing (a
+ * duplicate). For callers that tell their sources apart, e.g. one webhook delivery from the next in a batch.
+ */
+export function applyEachCarrierUpdate(
+  db: Db | Tx,
+  items: readonly ShipmentUpdate[],
+  options: ApplyOptions,
+): Array<AppliedChange | null> {
   return db.transaction((tx) => {
     // Read through the caller's handle, like the statements below, so that it is prepared once too.
     const overrides = loadOverrides(db);
     // Statements are prepared on the caller's handle, which outlives this transaction: hot paths reuse them.
     const handles = { db, tx };
-    return items
-      .map((item) => applyOne(handles, item, options, overrides))
-      .filter((c) => c !== null);
+    return items.map((item) => applyOne(handles, item, options, overrides));
   });
 }
 

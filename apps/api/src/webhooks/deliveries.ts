@@ -26,6 +26,22 @@ export function maskHeaders(headers: WebhookHeaders): Record<string, string> {
   return kept;
 }
 
+/**
+ * Stored headers with the masked secret given back, for the adapter's own check when a stored delivery is
+ * parsed again (a replay, a recovery): the delivery proved the secret when it arrived.
+ */
+export function withWebhookSecret(
+  storedHeaders: Record<string, string>,
+  secret: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(storedHeaders).map(([name, value]) => [
+      name,
+      value === MASKED_VALUE && name === "x-api-key" ? secret : value,
+    ]),
+  );
+}
+
 // Prepared once per database: every webhook writes both.
 const insertStatement = preparedQuery((db) =>
   db

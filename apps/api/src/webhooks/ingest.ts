@@ -7,6 +7,7 @@ import { safeEqual } from "../lib/crypto";
 import { preparedQuery } from "../lib/prepared";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { matchUpdatesToShipments } from "../tracking/match";
+import type { QueuedDelivery } from "./applier";
 import {
   insertDelivery,
   maskHeaders,
@@ -16,7 +17,10 @@ import {
 } from "./deliveries";
 import { alertOnRejectionBurst } from "./rejection-alerts";
 
-export type WebhookDeps = Pick<AppDeps, "db" | "logger" | "adapters" | "bus" | "now" | "publicUrl">;
+export type WebhookDeps = Pick<
+  AppDeps,
+  "db" | "logger" | "adapters" | "bus" | "now" | "publicUrl" | "webhooks"
+>;
 
 export type WebhookHttpStatus = 200 | 400 | 401 | 413 | 500;
 
@@ -78,14 +82,24 @@ export const UNKNOWN_ACCOUNT_BODY_CHARS = 2_048;
 
 /**
  * Receives one carrier webhook: the raw delivery is stored first (secrets masked), then authenticated by the
- * path token (and the adapter's own check, e.g. Shiprocket's x-api-key), parsed, matched to our shipments and
- * applied through the one apply path. Synchronous: every step is a SQLite call or pure parsing.
+ * path token (and the adapter's own check, e.g. Shiprocket's x-api-key) and parsed. A delivery with updates
+ * is answered as soon as that is stored: `deps.webhooks` matches and applies it behind the reply, through the
+ * one apply path, and records its verdict. Synchronous: every step is a SQLite call or pure parsing.
  *
  * Answers: 401 rejected (unknown account and bad token alike), 400/413 failed for a body we cannot use,
- * 200 accepted / duplicate / unmatched otherwise. A 500 only when the database itself fails, so that the
+ * 200 received (queued) or accepted (a ping) otherwise. A 500 only when the database itself fails, so that the
  * carrier may retry; any other unexpected error is stored as "failed" for an admin to replay.
  */
 export function receiveWebhook(deps: WebhookDeps, incoming: IncomingWebhook): WebhookOutcome {
+  const { outcome, queued } = receiveOne(deps, incoming);
+  if (queued) deps.webhooks.enqueue([queued]);
+  return outcome;
+}
+
+function receiveOne(
+  deps: WebhookDeps,
+  incoming: IncomingWebhook,
+): { outcome: WebhookOutcome; queued: QueuedDelivery | null } {
   const receivedAt = deps.now();
   let account: CarrierAccountRow | undefined;
   let deliveryId: string;
@@ -101,43 +115,61 @@ export function receiveWebhook(deps: WebhookDeps, incoming: IncomingWebhook): We
   } catch (error) {
     deps.logger.error("webhook delivery could not be stored", { error: describeError(error) });
     return {
-      status: 500,
-      verdict: "failed",
-      message: "The delivery could not be stored; please retry.",
-      deliveryId: null,
+      outcome: {
+        status: 500,
+        verdict: "failed",
+        message: "The delivery could not be stored; please retry.",
+        deliveryId: null,
+      },
+      queued: null,
     };
   }
 
+  let queued: QueuedDelivery | null = null;
   const outcome = settleDelivery(deps, { deliveryId, accountId: account?.id ?? null }, () => {
     if (!account) return rejected(REJECTION_REASONS.unknownAccount);
     const secret = readWebhookSecret(deps, account);
     if (secret === null) return rejected(REJECTION_REASONS.unreadableSecret);
     if (!safeEqual(incoming.token, secret)) return rejected(REJECTION_REASONS.badToken);
-    return processAuthenticated(deps, {
+    const parsed = authenticateAndParse(deps, {
       account,
       headers: incoming.headers,
       rawBody: incoming.rawBody,
       receivedAt,
       unreadableBody: incoming.unreadableBody,
     });
+    if ("verdict" in parsed) return parsed.verdict;
+    queued = { deliveryId, accountId: account.id, updates: parsed.updates };
+    return RECEIVED;
   });
   // Size and encoding are refused before authentication, as at any proxy: the answer names the body
   // problem, while the stored verdict still says whether the secret matched.
   const { unreadableBody } = incoming;
   if (unreadableBody && outcome.status !== 500) {
-    return { ...outcome, status: unreadableBody.status, message: unreadableBody.reason };
+    return {
+      outcome: { ...outcome, status: unreadableBody.status, message: unreadableBody.reason },
+      queued: null,
+    };
   }
-  return outcome;
+  return { outcome, queued: outcome.verdict === "received" ? queued : null };
 }
 
-/** Deliveries applied in one transaction at most; a larger burst is split. */
+/** The answer to a stored, authenticated delivery with updates: they are applied behind the reply. */
+const RECEIVED: DeliveryVerdict = {
+  status: 200,
+  verdict: "received",
+  message: "Stored; it is applied in a moment.",
+  error: null,
+};
+
+/** Deliveries received in one transaction at most; a larger burst is split. */
 export const WEBHOOK_BATCH_MAX = 64;
 
 /**
  * Receives deliveries that arrived together (the same turn of the event loop) in one transaction, each
  * exactly as `receiveWebhook` would alone (its own verdict, its work in a savepoint), so that a burst pays
- * for one commit instead of three per delivery. Nothing of a batch is answered before it commits; if the
- * commit fails, every delivery of it is answered 500 and the carrier retries (applying is idempotent).
+ * for one commit. Nothing of a batch is answered before it commits; if the commit fails, every delivery of
+ * it is answered 500 and the carrier retries (applying is idempotent).
  */
 export function receiveWebhookBatch(
   deps: WebhookDeps,
@@ -148,9 +180,12 @@ export function receiveWebhookBatch(
   for (let start = 0; start < batch.length; start += WEBHOOK_BATCH_MAX) {
     const part = batch.slice(start, start + WEBHOOK_BATCH_MAX);
     try {
-      outcomes.push(
-        ...deps.db.transaction(() => part.map((incoming) => receiveWebhook(deps, incoming))),
+      const received = deps.db.transaction(() =>
+        part.map((incoming) => receiveOne(deps, incoming)),
       );
+      // Only once committed: the applier must never see a delivery that a rollback took back.
+      deps.webhooks.enqueue(received.flatMap(({ queued }) => (queued ? [queued] : [])));
+      outcomes.push(...received.map(({ outcome }) => outcome));
     } catch (error) {
       deps.logger.error("a batch of webhook deliveries could not be committed", {
         deliveries: part.length,
@@ -169,45 +204,74 @@ export function receiveWebhookBatch(
   return outcomes;
 }
 
+type AuthenticatedDelivery = {
+  account: CarrierAccountRow;
+  headers: WebhookHeaders;
+  rawBody: string;
+  receivedAt: Date;
+  unreadableBody?: UnreadableBody | undefined;
+};
+
+/** A final verdict, or the updates a delivery carries (scans without a carrier time dated by its receipt). */
+export type ParsedDelivery = { verdict: DeliveryVerdict } | { updates: CarrierUpdate[] };
+
 /**
- * The path after the path token has been checked (or, for a replay, after the original delivery proved it):
- * account state, body, the adapter's parse and authentication, match, apply.
+ * The path after the path token has been checked (or, for a replay or a recovery, after the original
+ * delivery proved it): account state, body, the adapter's parse and authentication.
  */
-export function processAuthenticated(
+export function authenticateAndParse(
   deps: WebhookDeps,
-  input: {
-    account: CarrierAccountRow;
-    headers: WebhookHeaders;
-    rawBody: string;
-    receivedAt: Date;
-    unreadableBody?: UnreadableBody | undefined;
-  },
-): DeliveryVerdict {
+  input: AuthenticatedDelivery,
+): ParsedDelivery {
   const { account } = input;
   // Before the account state: a body that was not kept must never become a replayable rejection.
   if (input.unreadableBody) {
     const { status, reason } = input.unreadableBody;
     return {
-      status,
-      verdict: "failed",
-      message: reason,
-      error: `${UNREADABLE_BODY_PREFIX}${reason}`,
+      verdict: {
+        status,
+        verdict: "failed",
+        message: reason,
+        error: `${UNREADABLE_BODY_PREFIX}${reason}`,
+      },
     };
   }
-  if (!account.active) return rejected(REJECTION_REASONS.accountDisabled);
+  if (!account.active) return { verdict: rejected(REJECTION_REASONS.accountDisabled) };
 
   const parsed = deps.adapters.forAccount(account).parseWebhook(input.headers, input.rawBody);
   if (!parsed.ok) {
-    if (parsed.reason === "UNAUTHORIZED") return rejected(parsed.message);
-    return { status: 400, verdict: "failed", message: parsed.message, error: parsed.message };
+    if (parsed.reason === "UNAUTHORIZED") return { verdict: rejected(parsed.message) };
+    return {
+      verdict: { status: 400, verdict: "failed", message: parsed.message, error: parsed.message },
+    };
   }
   if (parsed.kind === "ping") {
-    return { status: 200, verdict: "accepted", message: "Ping received.", error: null };
+    return {
+      verdict: { status: 200, verdict: "accepted", message: "Ping received.", error: null },
+    };
   }
+  return { updates: parsed.updates.map((update) => stampReceivedScans(update, input.receivedAt)) };
+}
 
-  const updates = parsed.updates.map((update) => stampReceivedScans(update, input.receivedAt));
-  const { matched, unmatched } = matchUpdatesToShipments(deps.db, account.id, updates);
-  if (matched.length === 0) {
+/** Parses, matches and applies a delivery at once, in the caller's turn: an admin's replay waits for it. */
+export function processAuthenticated(
+  deps: WebhookDeps,
+  input: AuthenticatedDelivery,
+): DeliveryVerdict {
+  const parsed = authenticateAndParse(deps, input);
+  if ("verdict" in parsed) return parsed.verdict;
+  const { matched, unmatched } = matchUpdatesToShipments(deps.db, input.account.id, parsed.updates);
+  const changed = matched.length > 0 ? commitCarrierUpdates(deps, matched, "webhook").length : 0;
+  return appliedVerdict({ matched: matched.length, unmatched: unmatched.length, changed });
+}
+
+/** The verdict of a delivery's applied updates, from how many matched a shipment and how many changed one. */
+export function appliedVerdict(counts: {
+  matched: number;
+  unmatched: number;
+  changed: number;
+}): DeliveryVerdict {
+  if (counts.matched === 0) {
     // Shiprocket's webhook is account-wide: shipments booked outside Waybill arrive here too.
     return {
       status: 200,
@@ -216,15 +280,14 @@ export function processAuthenticated(
       error: null,
     };
   }
-  const changes = commitCarrierUpdates(deps, matched, "webhook");
-  if (changes.length === 0) {
+  if (counts.changed === 0) {
     return { status: 200, verdict: "duplicate", message: "Already known.", error: null };
   }
-  const ignored = unmatched.length > 0 ? ` ${unmatched.length} update(s) matched nothing.` : "";
+  const ignored = counts.unmatched > 0 ? ` ${counts.unmatched} update(s) matched nothing.` : "";
   return {
     status: 200,
     verdict: "accepted",
-    message: `Applied to ${changes.length} shipment(s).${ignored}`,
+    message: `Applied to ${counts.changed} shipment(s).${ignored}`,
     error: null,
   };
 }
@@ -265,7 +328,9 @@ export function settleDelivery(
       processedAt,
     };
     const { accountId } = delivery;
-    if (verdict.verdict === "rejected" && accountId !== null) {
+    if (verdict.verdict === "received") {
+      // Stored that way: the applier records the verdict.
+    } else if (verdict.verdict === "rejected" && accountId !== null) {
       alerted = deps.db.transaction((tx) => {
         recordVerdict(tx, record);
         return alertOnRejectionBurst(tx, { accountId, now: processedAt });
@@ -325,7 +390,7 @@ const accountStatement = preparedQuery((db) =>
     .prepare(),
 );
 
-function findAccount(db: Db, accountId: string): CarrierAccountRow | undefined {
+export function findAccount(db: Db, accountId: string): CarrierAccountRow | undefined {
   return accountStatement(db).get({ accountId });
 }
 
@@ -343,15 +408,25 @@ function stampReceivedScans(update: CarrierUpdate, receivedAt: Date): CarrierUpd
   };
 }
 
-function isDatabaseFailure(db: Db, error: unknown): boolean {
+/**
+ * Whether the database itself failed (closed, locked, full, read-only, an I/O error): worth a retry.
+ * A constraint or type error is not: the same data would fail again, so it is the delivery's failure.
+ */
+export function isDatabaseFailure(db: Db, error: unknown): boolean {
   if (!db.$client.open) return true;
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (current instanceof DrizzleQueryError || current.name === "SqliteError") return true;
+    if (current.name === "SqliteError") {
+      const code = String((current as Error & { code?: unknown }).code ?? "");
+      return !DATA_ERROR_CODES.some((prefix) => code.startsWith(prefix));
+    }
+    if (current instanceof DrizzleQueryError && !(current.cause instanceof Error)) return true;
   }
   return false;
 }
 
-function describeError(error: unknown): string {
+const DATA_ERROR_CODES = ["SQLITE_CONSTRAINT", "SQLITE_MISMATCH", "SQLITE_TOOBIG", "SQLITE_RANGE"];
+
+export function describeError(error: unknown): string {
   // A failed query's own message repeats the SQL and its parameters (the whole body): its cause is enough.
   const cause = error instanceof DrizzleQueryError ? error.cause : error;
   return cause instanceof Error ? cause.message : String(cause);

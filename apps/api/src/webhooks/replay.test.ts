@@ -65,6 +65,7 @@ describe("replayDelivery", () => {
     control.webhooks.configure({ url: hookUrl, headers: { "x-api-key": secret } });
     const shipment = createTrackedShipment(server, sandbox, { account, scenario: "delivered" });
     await sandbox.sandboxes.advance(4 * DAY);
+    await server.deps.webhooks.idle();
     const before = stateOf(shipment);
     const original = deliveriesOf(server.deps.db, account.id).find((d) => d.verdict === "accepted");
     if (!original) throw new Error("no accepted delivery");
@@ -98,6 +99,7 @@ describe("replayDelivery", () => {
     setCredentials("v1.AAAA.AAAA.AAAA");
     control.webhooks.configure({ url: hookUrl, headers: { "x-api-key": secret } });
     await sandbox.sandboxes.advance(4 * DAY);
+    await server.deps.webhooks.idle();
     const failed = deliveriesOf(server.deps.db, account.id);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((d) => d.verdict === "failed")).toBe(true);
@@ -118,6 +120,7 @@ describe("replayDelivery", () => {
     control.webhooks.configure({ url: hookUrl });
     const shipment = createTrackedShipment(server, sandbox, { account, scenario: "delivered" });
     await sandbox.sandboxes.advance(4 * DAY);
+    await server.deps.webhooks.idle();
     const before = stateOf(shipment);
     expect(before.status).toBe("delivered");
 
@@ -154,6 +157,7 @@ describe("replayDelivery", () => {
     const shipment = createTrackedShipment(server, sandbox, { account, scenario: "delivered" });
     setCarrierAccountActive(server.deps.db, { id: account.id, active: false, now: new Date() });
     await sandbox.sandboxes.advance(4 * DAY);
+    await server.deps.webhooks.idle();
 
     const refused = deliveriesOf(server.deps.db, account.id);
     expect(refused.length).toBeGreaterThan(0);

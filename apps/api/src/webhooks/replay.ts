@@ -4,10 +4,10 @@ import { DomainError } from "../lib/errors";
 import {
   findDelivery,
   insertDelivery,
-  MASKED_VALUE,
   REPLAY_OF_HEADER,
   type StoredDelivery,
   storedHeadersOf,
+  withWebhookSecret,
 } from "./deliveries";
 import {
   processAuthenticated,
@@ -52,17 +52,9 @@ export function replayDelivery(deps: WebhookDeps, deliveryId: string): WebhookOu
   });
 
   return settleDelivery(deps, { deliveryId: replayId, accountId: account.id }, () => {
-    const secret = deps.adapters.webhookSecretOf(account);
-    // The stored copy has the secret masked; the original proved it, so the adapter's check is given it back.
-    const headers = Object.fromEntries(
-      Object.entries(storedHeaders).map(([name, value]) => [
-        name,
-        value === MASKED_VALUE && name === "x-api-key" ? secret : value,
-      ]),
-    );
     return processAuthenticated(deps, {
       account,
-      headers,
+      headers: withWebhookSecret(storedHeaders, deps.adapters.webhookSecretOf(account)),
       rawBody: original.body,
       receivedAt: firstReceiptOf(deps, original),
     });

@@ -61,6 +61,7 @@ describe("POST /hooks/:accountId/:token", () => {
     });
     control.createShipment({ scenario: "delivered" });
     await sandbox.sandboxes.advance(DAY);
+    await server.deps.webhooks.idle();
 
     expect(control.webhooks.sent.length).toBeGreaterThan(0);
     expect(control.webhooks.sent.every((delivery) => delivery.status === 401)).toBe(true);
@@ -134,6 +135,7 @@ describe("POST /hooks/:accountId/:token", () => {
     control.webhooks.configure({ url: hookUrl, headers: { "x-api-key": secret } });
     control.createShipment({ scenario: "delivered" });
     await sandbox.sandboxes.advance(DAY);
+    await server.deps.webhooks.idle();
 
     expect(control.webhooks.sent.length).toBeGreaterThan(0);
     expect(control.webhooks.sent.every((delivery) => delivery.status === 200)).toBe(true);
@@ -148,6 +150,7 @@ describe("POST /hooks/:accountId/:token", () => {
     const shipment = createTrackedShipment(server, sandbox, { account, scenario: "delivered" });
     expect(shipment.trackingNumber).toBeNull();
     await sandbox.sandboxes.advance(3 * DAY);
+    await server.deps.webhooks.idle();
 
     const [truth] = control.groundTruth();
     expect(control.webhooks.sent.every((delivery) => delivery.status === 200)).toBe(true);

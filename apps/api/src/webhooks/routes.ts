@@ -122,6 +122,7 @@ async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8
 }
 
 const OK_VERDICTS: ReadonlySet<WebhookOutcome["verdict"]> = new Set([
+  "received",
   "accepted",
   "duplicate",
   "unmatched",

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import type { ScenarioName } from "@waybill/carriers/sandbox";
 import type { CarrierId } from "@waybill/carriers/statuses";
-import { createId, type Db, schema } from "@waybill/db";
+import { createId, createRandomId, type Db, schema } from "@waybill/db";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { webhookUrlOf } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
@@ -31,7 +31,7 @@ export function createTrackedShipment(
     scenario: ScenarioName;
   },
 ) {
-  const orderNumber = `WB-2026-${createId(8)}`;
+  const orderNumber = `WB-2026-${createRandomId(8)}`;
   const truth = sandbox.sandboxes[input.account.carrier].control.createShipment({
     scenario: input.scenario,
     orderNumber,

@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { createId, createSequentialIds, formatOrderNumber } from "../ids";
+import { createId, createRandomId, createSequentialIds, formatOrderNumber } from "../ids";
 import { DEMO_ADDRESSES, DEMO_PRODUCTS } from "./catalog";
 
 export type BulkSeedOptions = {
@@ -58,7 +58,7 @@ export function seedBulk(db: Db, options: BulkSeedOptions): { orders: number; cu
   const deferredIndexes = dropIndexes(db, ["orders", "order_items", "users"]);
   try {
     const productIds = ensureProducts(db);
-    const runId = createId(6);
+    const runId = createRandomId(6);
     const nextId = createSequentialIds();
     const customerIds = insertCustomers(
       db,
