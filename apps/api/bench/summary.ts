@@ -51,15 +51,21 @@ function section(name: string, title: string, render: (result: Json) => string):
 }
 
 section("webhook-ingest", "Webhook ingest (`apps/api/bench/webhook-ingest.ts`)", (r) => {
-  const rps = num(r, "waybill.requestsPerSecond");
+  const applied = num(r, "applied.deliveriesPerSecond");
   const p99 = num(r, "waybill.p99Ms");
   return [
     table([
       {
-        figure: "deliveries per second",
-        value: fmt(rps, "/s", 0),
+        figure: "deliveries per second, stored and applied",
+        value: fmt(applied, "/s", 0),
         target: "≥ 5,000/s (aim 10,000)",
-        verdict: atLeast(rps, 5_000),
+        verdict: atLeast(applied, 5_000),
+      },
+      {
+        figure: "deliveries answered per second (2xx once stored)",
+        value: fmt(num(r, "waybill.requestsPerSecond"), "/s", 0),
+        target: "",
+        verdict: "",
       },
       {
         figure: "p50 latency",
@@ -80,7 +86,7 @@ section("webhook-ingest", "Webhook ingest (`apps/api/bench/webhook-ingest.ts`)",
         verdict: "",
       },
       {
-        figure: "ratio to the bare endpoint",
+        figure: "ratio of the applied rate to the bare endpoint",
         value: fmt(num(r, "ratioToBare"), "", 3),
         target: "",
         verdict: "",

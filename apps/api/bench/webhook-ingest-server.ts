@@ -34,7 +34,10 @@ await serveParent(async () => {
 
   return {
     ready: { url: server.url, bareUrl: `http://127.0.0.1:${barePort}` },
-    handlers: {},
+    handlers: {
+      // Replies come once a delivery is stored; this waits until every stored one is applied too.
+      idle: () => server.deps.webhooks.idle(),
+    },
     async onStop() {
       bareServer.closeAllConnections();
       bareServer.close();

@@ -43,6 +43,8 @@ export type WebhookApplier = {
  * is sized to keep the replies of the requests waiting behind it well under 50 ms.
  */
 export const APPLY_DELIVERIES_MAX = 100;
+/** How long a delivery may wait for others to share its transaction: small beside a carrier's own delays. */
+const GATHER_MS = 10;
 /** After a database failure the batch is retried this much later, not in a tight loop. */
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
@@ -57,7 +59,11 @@ export function createWebhookApplier(getDeps: () => WebhookDeps): WebhookApplier
   const busy = () => queue.length > 0 || recovery !== null;
   const schedule = () => {
     if (scheduled || stopped) return;
-    scheduled = setImmediate(drain);
+    // A short wait lets a burst gather into one transaction; a full batch goes at once.
+    scheduled =
+      queue.length >= APPLY_DELIVERIES_MAX || recovery !== null
+        ? setImmediate(drain)
+        : setTimeout(drain, GATHER_MS);
   };
   const settleIdle = () => {
     if (busy() && !stopped) return;

@@ -96,6 +96,8 @@ async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8
   const declared = request.headers.get("content-length");
   if (declared !== null && !request.headers.has("transfer-encoding")) {
     if (Number(declared) > maxBytes) return null;
+    // Node's parser holds the body to its declared length: read it whole, without a stream reader per chunk.
+    return new Uint8Array(await request.arrayBuffer());
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
