@@ -7,7 +7,7 @@ import {
 } from "@waybill/carriers";
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { preparedQuery } from "../lib/prepared";
 import { announceMilestone } from "../notifications/announce";
 import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
@@ -105,13 +105,24 @@ const selectOrder = preparedQuery((db) =>
     .prepare(),
 );
 
+/** What the fold and the dedupe read of a stored scan: not its id, text or row times. */
+const timelineColumns = {
+  dedupeKey: trackingEvents.dedupeKey,
+  occurredAt: trackingEvents.occurredAt,
+  status: trackingEvents.status,
+  substatus: trackingEvents.substatus,
+  rawCode: trackingEvents.rawCode,
+  rawLabel: trackingEvents.rawLabel,
+  location: trackingEvents.location,
+  source: trackingEvents.source,
+};
+
+// Unordered: sorted in memory (`byCarrierTime`), where a few rows cost less than SQLite's sorter for ties.
 const selectTimeline = preparedQuery((db) =>
   db
-    .select()
+    .select(timelineColumns)
     .from(trackingEvents)
     .where(eq(trackingEvents.shipmentId, p("shipmentId")))
-    // Ties in carrier time break by raw code, so the result never depends on arrival order.
-    .orderBy(asc(trackingEvents.occurredAt), asc(trackingEvents.rawCode))
     .prepare(),
 );
 
@@ -229,9 +240,9 @@ function applyOne(
 
   // The stored timeline, read once: it tells which scans are known (so a cumulative payload of ten scans
   // costs no ten inserts), and new scans join it in memory for the fold below.
-  const timeline: Array<typeof trackingEvents.$inferSelect> = selectTimeline(db).all({
-    shipmentId,
-  });
+  const timeline: Array<StoredScan & { dedupeKey: string }> = selectTimeline(db)
+    .all({ shipmentId })
+    .sort(byCarrierTime);
   const known = new Set(timeline.map((stored) => stored.dedupeKey));
   let newEvents = 0;
   for (const scan of update.scans) {
