@@ -5,7 +5,7 @@
  *    opened over real WebSockets with the tRPC client (2,000 connections × 5 subscriptions, as browser
  *    tabs would). Heap after GC, minus the heap before the clients connected, divided by 10,000; the
  *    connections' own cost is included.
- * 2. Change → frame latency: 1,000 subscribers (one tab each, `orders.onUpdate` on its order) while the
+ * 2. Change → frame latency: 1,000 and then 10,000 subscribers (one tab each, `orders.onUpdate` on its order) while the
  *    server commits 1,000 changes a second, each in its own transaction followed by a wake, as `events`
  *    rows (the push path alone: tailer, registry, generators, tRPC, WebSocket). Latency is the time from
  *    the commit's end in the server to the frame's arrival in the client, on the machine's one clock.
@@ -24,7 +24,8 @@ import { createWsTrpcClient } from "../src/testing/ws-client";
 
 const IDLE_CONNECTIONS = 2_000;
 const SUBSCRIPTIONS_PER_CONNECTION = 5;
-const LATENCY_SUBSCRIBERS = 1_000;
+/** One tab each, subscribed to its own order: the issue's two sizes. */
+const LATENCY_SUBSCRIBERS = [1_000, 10_000];
 const CHANGES_PER_SECOND = 1_000;
 const ENGINE_CHANGES_PER_SECOND = 200;
 const LATENCY_SECONDS = 4;
@@ -142,11 +143,12 @@ async function measureLatencyRound(
   customers: Customer[],
   mode: DriveMode,
   ratePerSecond: number,
+  subscribers: number,
 ) {
   // Start each round from a collected heap, so one round's garbage does not pause the next.
   await ask({ type: "heap" });
   const arrivals = new Map<string, number>();
-  const clients = customers.slice(0, LATENCY_SUBSCRIBERS).map((customer) => {
+  const clients = customers.slice(0, subscribers).map((customer) => {
     const socket = createWsTrpcClient(url, { cookie: customer.cookie, origin: url });
     const sub = socket.client.orders.onUpdate.subscribe(
       { orderId: customer.orderId },
@@ -158,13 +160,13 @@ async function measureLatencyRound(
     );
     return { socket, sub };
   });
-  await waitForSubscribers(LATENCY_SUBSCRIBERS);
+  await waitForSubscribers(subscribers);
 
   const { commits } = await ask<{ commits: Array<[number, number]> }>({
     type: "drive",
     mode,
     targets: customers
-      .slice(0, LATENCY_SUBSCRIBERS)
+      .slice(0, subscribers)
       .map(({ orderId, userId, shipmentId }) => ({ orderId, userId, shipmentId })),
     ratePerSecond,
     seconds: LATENCY_SECONDS,
@@ -199,7 +201,7 @@ try {
   await childReady;
   const { url, customers } = await ask<{ url: string; customers: Customer[] }>({
     type: "fixtures",
-    count: Math.max(IDLE_CONNECTIONS, LATENCY_SUBSCRIBERS),
+    count: Math.max(IDLE_CONNECTIONS, ...LATENCY_SUBSCRIBERS),
   });
 
   const idle = await measureIdleHeap(url, customers);
@@ -209,14 +211,14 @@ try {
       `(${(idle.bytesPerConnection / 1024).toFixed(1)} KB per connection of ${SUBSCRIPTIONS_PER_CONNECTION})\n`,
   );
 
-  const measure = async (mode: DriveMode, ratePerSecond: number) => {
+  const measure = async (mode: DriveMode, ratePerSecond: number, subscribers: number) => {
     const rounds = [];
     for (let i = 0; i < LATENCY_ROUNDS; i++) {
-      rounds.push(await measureLatencyRound(url, customers, mode, ratePerSecond));
+      rounds.push(await measureLatencyRound(url, customers, mode, ratePerSecond, subscribers));
     }
     const result = {
       mode,
-      subscribers: LATENCY_SUBSCRIBERS,
+      subscribers,
       changesPerSecond: ratePerSecond,
       secondsPerRound: LATENCY_SECONDS,
       rounds: rounds.map((r) => ({
@@ -230,14 +232,16 @@ try {
       framesDelivered: `${rounds.reduce((n, r) => n + r.frames, 0)}/${rounds.reduce((n, r) => n + r.changes, 0)}`,
     };
     process.stdout.write(
-      `change -> frame (${mode}) at ${ratePerSecond}/s with ${LATENCY_SUBSCRIBERS} subscribers: ` +
+      `change -> frame (${mode}) at ${ratePerSecond}/s with ${subscribers} subscribers: ` +
         `p50 ${result.medianP50Ms} ms, p99 ${result.medianP99Ms} ms ` +
         `(median of ${LATENCY_ROUNDS} rounds; frames ${result.framesDelivered})\n`,
     );
     return result;
   };
-  const latency = await measure("events", CHANGES_PER_SECOND);
-  const engineLatency = await measure("engine", ENGINE_CHANGES_PER_SECOND);
+  const [fewer, more] = LATENCY_SUBSCRIBERS as [number, number];
+  const latency = await measure("events", CHANGES_PER_SECOND, fewer);
+  const latencyAtScale = await measure("events", CHANGES_PER_SECOND, more);
+  const engineLatency = await measure("engine", ENGINE_CHANGES_PER_SECOND, fewer);
 
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
@@ -249,6 +253,7 @@ try {
         machine: { cpus: cpus().length, node: process.version },
         idle,
         latency,
+        latencyAtScale,
         engineLatency,
       },
       null,

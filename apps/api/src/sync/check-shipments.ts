@@ -102,15 +102,20 @@ export async function checkShipments(
   for (let start = 0; start < toTrack.length; start += chunkSize)
     chunks.push(toTrack.slice(start, start + chunkSize));
   const started = new Set<ShipmentToCheck[]>();
+  // Answers of several calls are applied together: one commit per few hundred shipments, not per call.
+  const answered: ShipmentUpdate[] = [];
+  const applyAnswered = () => applyIsolated(deps, options.source, answered.splice(0), outcome);
   await forEachWithConcurrency(
     chunks,
     options.concurrency,
     async (chunk) => {
       started.add(chunk);
-      await trackChunk(deps, options, chunk, outcome);
+      answered.push(...(await trackChunk(deps, options, chunk, outcome)));
+      if (answered.length >= APPLY_GATHER) applyAnswered();
     },
     canCall,
   );
+  applyAnswered();
   for (const chunk of chunks)
     if (!started.has(chunk)) outcome.skipped.push(...chunk.map((s) => s.id));
 
@@ -180,13 +185,16 @@ async function learnTrackingNumbers(
   return toTrack;
 }
 
-/** Step 2, one `track` call's worth. */
+/** Shipments whose answers are applied in one transaction (at least; one call's answers are never split). */
+const APPLY_GATHER = 200;
+
+/** Step 2, one `track` call's worth. Returns the answers to apply; failures go to `outcome`. */
 async function trackChunk(
   deps: CheckDeps,
   options: CheckOptions,
   chunk: ShipmentToCheck[],
   outcome: CheckOutcome,
-): Promise<void> {
+): Promise<ShipmentUpdate[]> {
   const refs: ShipmentRef[] = chunk.map((s) => ({
     trackingNumber: s.trackingNumber,
     carrierOrderId: s.carrierOrderId,
@@ -201,7 +209,7 @@ async function trackChunk(
     if (noteAccountFailure(deps, options, error, outcome))
       outcome.deferred.push(...chunk.map((s) => s.id));
     else for (const s of chunk) outcome.failures.push(failureOf(s.id, error));
-    return;
+    return [];
   }
 
   const items: ShipmentUpdate[] = [];
@@ -229,7 +237,7 @@ async function trackChunk(
   if (accountError !== null) noteAccountFailure(deps, options, accountError, outcome);
   else recordCarrierSuccess(deps.db, options.account.id, deps.now());
   outcome.deferred.push(...deferred);
-  applyIsolated(deps, options.source, items, outcome);
+  return items;
 }
 
 /** Records an account-level failure to health; returns false for an error that is about one shipment only. */
