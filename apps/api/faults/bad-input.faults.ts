@@ -221,6 +221,7 @@ describe("bad webhook input", () => {
       headers: { "x-api-key": shiprocket?.secret ?? "" },
     });
     await sandbox.sandboxes.advance(4 * 3_600_000);
+    await server.deps.webhooks.idle();
     expect(fingerprint(server)).not.toBe(before);
   });
 });
