@@ -1,6 +1,6 @@
 import type { OrderStatus, ShipmentStatus } from "@waybill/carriers/statuses";
 import { ORDER_STATUSES } from "@waybill/carriers/statuses";
-import { createId, createRandomId, type Db, schema, type Tx } from "@waybill/db";
+import { createRandomId, type Db, schema, type Tx } from "@waybill/db";
 import { desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { EventBus } from "../live/bus";

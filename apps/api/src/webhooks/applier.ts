@@ -1,12 +1,11 @@
 import type { CarrierUpdate } from "@waybill/carriers";
-import { type Db, schema } from "@waybill/db";
+import { schema } from "@waybill/db";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
-import { applyEachCarrierUpdate, type ShipmentUpdate } from "../tracking/apply-updates";
-import { matchUpdatesToShipments } from "../tracking/match";
 import { recordVerdict, storedHeadersOf, withWebhookSecret } from "./deliveries";
 import {
-  appliedVerdict,
+  applyDeliveryUpdates,
   authenticateAndParse,
+  type DeliveryVerdict,
   describeError,
   findAccount,
   isDatabaseFailure,
@@ -213,34 +212,11 @@ export function applyQueuedDeliveries(deps: WebhookDeps, batch: readonly QueuedD
 }
 
 function applyInTransaction(deps: WebhookDeps, batch: readonly QueuedDelivery[]): boolean {
-  const db: Db = deps.db;
-  const items: ShipmentUpdate[] = [];
-  /** For each item, the delivery (index in `batch`) it came from. */
-  const sourceOf: number[] = [];
-  const counts = batch.map((delivery, index) => {
-    const { matched, unmatched } = matchUpdatesToShipments(
-      db,
-      delivery.accountId,
-      delivery.updates,
-    );
-    for (const item of matched) {
-      items.push(item);
-      sourceOf.push(index);
-    }
-    return { matched: matched.length, unmatched: unmatched.length, changed: 0 };
-  });
-  const results = applyEachCarrierUpdate(db, items, {
-    source: "webhook",
-    now: deps.now(),
-    publicUrl: deps.publicUrl,
-  });
-  results.forEach((result, i) => {
-    if (result) (counts[sourceOf[i] as number] as { changed: number }).changed += 1;
-  });
+  const { verdicts, changed } = applyDeliveryUpdates(deps, batch);
   const processedAt = deps.now();
   batch.forEach((delivery, index) => {
-    const { verdict, error } = appliedVerdict(counts[index] as (typeof counts)[number]);
-    recordVerdict(db, { id: delivery.deliveryId, verdict, error, processedAt });
+    const { verdict, error } = verdicts[index] as DeliveryVerdict;
+    recordVerdict(deps.db, { id: delivery.deliveryId, verdict, error, processedAt });
   });
-  return results.some((result) => result !== null);
+  return changed;
 }

@@ -5,7 +5,7 @@ import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import type { AppDeps } from "../deps";
 import { safeEqual } from "../lib/crypto";
 import { preparedQuery } from "../lib/prepared";
-import { commitCarrierUpdates } from "../tracking/commit";
+import { applyEachCarrierUpdate, type ShipmentUpdate } from "../tracking/apply-updates";
 import { matchUpdatesToShipments } from "../tracking/match";
 import type { QueuedDelivery } from "./applier";
 import {
@@ -260,13 +260,53 @@ export function processAuthenticated(
 ): DeliveryVerdict {
   const parsed = authenticateAndParse(deps, input);
   if ("verdict" in parsed) return parsed.verdict;
-  const { matched, unmatched } = matchUpdatesToShipments(deps.db, input.account.id, parsed.updates);
-  const changed = matched.length > 0 ? commitCarrierUpdates(deps, matched, "webhook").length : 0;
-  return appliedVerdict({ matched: matched.length, unmatched: unmatched.length, changed });
+  const { verdicts, changed } = applyDeliveryUpdates(deps, [
+    { accountId: input.account.id, updates: parsed.updates },
+  ]);
+  if (changed) deps.bus.wake();
+  return verdicts[0] as DeliveryVerdict;
+}
+
+/**
+ * Matches the updates of deliveries to our shipments and applies them through the one apply path, in one
+ * transaction (the caller's, if it has one), and says each delivery's verdict: an admin's replay passes
+ * one delivery, the applier a batch. The caller records the verdicts and wakes the live subscribers.
+ */
+export function applyDeliveryUpdates(
+  deps: WebhookDeps,
+  deliveries: ReadonlyArray<{ accountId: string; updates: CarrierUpdate[] }>,
+): { verdicts: DeliveryVerdict[]; changed: boolean } {
+  const items: ShipmentUpdate[] = [];
+  /** For each item, the delivery (index in `deliveries`) it came from. */
+  const sourceOf: number[] = [];
+  const counts = deliveries.map((delivery, index) => {
+    const { matched, unmatched } = matchUpdatesToShipments(
+      deps.db,
+      delivery.accountId,
+      delivery.updates,
+    );
+    for (const item of matched) {
+      items.push(item);
+      sourceOf.push(index);
+    }
+    return { matched: matched.length, unmatched: unmatched.length, changed: 0 };
+  });
+  const results = applyEachCarrierUpdate(deps.db, items, {
+    source: "webhook",
+    now: deps.now(),
+    publicUrl: deps.publicUrl,
+  });
+  results.forEach((result, i) => {
+    if (result) (counts[sourceOf[i] as number] as { changed: number }).changed += 1;
+  });
+  return {
+    verdicts: counts.map(appliedVerdict),
+    changed: results.some((result) => result !== null),
+  };
 }
 
 /** The verdict of a delivery's applied updates, from how many matched a shipment and how many changed one. */
-export function appliedVerdict(counts: {
+function appliedVerdict(counts: {
   matched: number;
   unmatched: number;
   changed: number;

@@ -1,5 +1,3 @@
-import { schema } from "@waybill/db";
-import { eq } from "drizzle-orm";
 import { DomainError } from "../lib/errors";
 import {
   findDelivery,
@@ -10,6 +8,7 @@ import {
   withWebhookSecret,
 } from "./deliveries";
 import {
+  findAccount,
   processAuthenticated,
   REJECTION_REASONS,
   settleDelivery,
@@ -34,13 +33,7 @@ export function replayDelivery(deps: WebhookDeps, deliveryId: string): WebhookOu
   const original = findDelivery(deps.db, deliveryId);
   if (!original) throw new DomainError("NOT_FOUND", "No such webhook delivery.");
   refuseUnreplayable(original);
-  const account = original.accountId
-    ? deps.db
-        .select()
-        .from(schema.carrierAccounts)
-        .where(eq(schema.carrierAccounts.id, original.accountId))
-        .get()
-    : undefined;
+  const account = original.accountId ? findAccount(deps.db, original.accountId) : undefined;
   if (!account) throw new DomainError("CONFLICT", "The delivery's carrier account is gone.");
 
   const storedHeaders = storedHeadersOf(original);

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import type { ScenarioName } from "@waybill/carriers/sandbox";
 import type { CarrierId } from "@waybill/carriers/statuses";
-import { createId, createRandomId, type Db, schema } from "@waybill/db";
+import { createRandomId, type Db, schema } from "@waybill/db";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { webhookUrlOf } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
