@@ -1,5 +1,5 @@
 import { keepPreviousData } from "@tanstack/react-query";
-import { Alert, Badge, type BadgeTone, Button, Table, type TableColumn } from "@waybill/ui";
+import { Alert, Badge, type BadgeTone, Table, type TableColumn } from "@waybill/ui";
 import { trpc } from "@waybill/ui/client";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";

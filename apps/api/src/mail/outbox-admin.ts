@@ -1,5 +1,5 @@
 import { type Db, schema } from "@waybill/db";
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 

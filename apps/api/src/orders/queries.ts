@@ -1,6 +1,6 @@
 import type { ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { type Db, schema } from "@waybill/db";
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterCursor, encodeCursor } from "../lib/cursor";
 import { DomainError } from "../lib/errors";
 import { MANUAL_CHECK_COOLDOWN_MS } from "../sync/manual-check";
