@@ -38,13 +38,18 @@ const RANDOM_SYMBOLS = 11;
  * and sync hot paths, that was a quarter of the commit's work). Not a secret: use `createSecretToken`.
  */
 export function createId(): string {
-  let time = Date.now();
-  let prefix = "";
-  for (let i = 0; i < TIME_SYMBOLS; i++) {
-    prefix = URL_SAFE_ALPHABET[time % 32] + prefix;
-    time = Math.floor(time / 32);
+  return fixedWidthSymbols(Date.now(), TIME_SYMBOLS) + createRandomId(RANDOM_SYMBOLS);
+}
+
+/** `n` in base 32 over the id alphabet, zero-padded to `width`: strings of one width sort like their numbers. */
+function fixedWidthSymbols(n: number, width: number): string {
+  let rest = n;
+  let symbols = "";
+  for (let i = 0; i < width; i++) {
+    symbols = URL_SAFE_ALPHABET[rest % 32] + symbols;
+    rest = Math.floor(rest / 32);
   }
-  return prefix + createRandomId(RANDOM_SYMBOLS);
+  return symbols;
 }
 
 /**
@@ -54,15 +59,7 @@ export function createId(): string {
 export function createSequentialIds(prefixLength = 8): () => string {
   const prefix = createRandomId(prefixLength);
   let next = 0;
-  return () => {
-    let n = next++;
-    let suffix = "";
-    for (let i = 0; i < 12; i++) {
-      suffix = URL_SAFE_ALPHABET[n % 32] + suffix;
-      n = Math.floor(n / 32);
-    }
-    return prefix + suffix;
-  };
+  return () => prefix + fixedWidthSymbols(next++, 12);
 }
 
 /** 40 symbols × 5 bits = 200 bits of entropy, none of it guessable from the time. */
