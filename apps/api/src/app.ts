@@ -20,15 +20,22 @@ function clientIpOf(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
+const SECURITY_HEADERS = [
+  ["x-content-type-options", "nosniff"],
+  ["referrer-policy", "same-origin"],
+  ["x-frame-options", "DENY"],
+] as const;
+
 /** The whole HTTP surface. Never listens: `index.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
 
   app.use("*", async (c, next) => {
     await next();
-    c.header("x-content-type-options", "nosniff");
-    c.header("referrer-policy", "same-origin");
-    c.header("x-frame-options", "DENY");
+    // Set on the response's own headers: `c.header()` after `next()` copies the whole response each time,
+    // a third of a webhook reply's cost.
+    const { headers } = c.res;
+    for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
   });
 
   app.get("/healthz", (c) => {

@@ -17,6 +17,25 @@ describe("GET /healthz", () => {
   });
 });
 
+describe("security headers", () => {
+  it("are on every kind of answer: JSON, tRPC, webhook, export and a 404", async () => {
+    const answers = await Promise.all([
+      fetch(`${server.url}/healthz`),
+      fetch(`${server.url}/trpc/auth.me`),
+      fetch(`${server.url}/hooks/no-such-account/token`, { method: "POST", body: "{}" }),
+      fetch(`${server.url}/exports/orders.csv`),
+      fetch(`${server.url}/no-such-page`),
+    ]);
+    for (const response of answers) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("same-origin");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      await response.arrayBuffer();
+    }
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 401, 401, 404]);
+  });
+});
+
 describe("auth over HTTP", () => {
   it("registers, reads me, logs out and logs back in", async () => {
     const browser = createBrowserLikeClient(server.url);

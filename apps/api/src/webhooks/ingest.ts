@@ -99,12 +99,14 @@ export function receiveWebhook(deps: WebhookDeps, incoming: IncomingWebhook): We
 function receiveOne(
   deps: WebhookDeps,
   incoming: IncomingWebhook,
+  accountOf: (accountId: string) => CarrierAccountRow | undefined = (accountId) =>
+    findAccount(deps.db, accountId),
 ): { outcome: WebhookOutcome; queued: QueuedDelivery | null } {
   const receivedAt = deps.now();
   let account: CarrierAccountRow | undefined;
   let deliveryId: string;
   try {
-    account = findAccount(deps.db, incoming.accountId);
+    account = accountOf(incoming.accountId);
     deliveryId = insertDelivery(deps.db, {
       accountId: account?.id ?? null,
       headers: maskHeaders(incoming.headers),
@@ -180,9 +182,15 @@ export function receiveWebhookBatch(
   for (let start = 0; start < batch.length; start += WEBHOOK_BATCH_MAX) {
     const part = batch.slice(start, start + WEBHOOK_BATCH_MAX);
     try {
-      const received = deps.db.transaction(() =>
-        part.map((incoming) => receiveOne(deps, incoming)),
-      );
+      const received = deps.db.transaction(() => {
+        // A burst comes from a few accounts: each row is read once per transaction, not per delivery.
+        const accounts = new Map<string, CarrierAccountRow | undefined>();
+        const accountOf = (accountId: string) => {
+          if (!accounts.has(accountId)) accounts.set(accountId, findAccount(deps.db, accountId));
+          return accounts.get(accountId);
+        };
+        return part.map((incoming) => receiveOne(deps, incoming, accountOf));
+      });
       // Only once committed: the applier must never see a delivery that a rollback took back.
       deps.webhooks.enqueue(received.flatMap(({ queued }) => (queued ? [queued] : [])));
       outcomes.push(...received.map(({ outcome }) => outcome));

@@ -74,11 +74,14 @@ export const trackingEvents = sqliteTable(
     description: text("description"),
     source: text("source", { enum: TRACKING_SOURCES }).notNull(),
     /** carrier + shipment + raw code + carrier time: the same scan from any source is stored once. */
-    dedupeKey: text("dedupe_key").notNull().unique(),
+    dedupeKey: text("dedupe_key").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    index("tracking_events_shipment_time_idx").on(t.shipmentId, t.occurredAt),
+    // One index both reads a shipment's timeline in carrier time and keeps each scan once: the key holds
+    // the shipment and the time, so it is unique within them. A second index on the key alone cost every
+    // new scan another random index write.
+    uniqueIndex("tracking_events_shipment_scan_uq").on(t.shipmentId, t.occurredAt, t.dedupeKey),
     // Re-applying a status override finds every stored scan of one raw code.
     index("tracking_events_raw_code_idx").on(t.rawCode),
   ],

@@ -1,0 +1,3 @@
+DROP INDEX `tracking_events_dedupe_key_unique`;--> statement-breakpoint
+DROP INDEX `tracking_events_shipment_time_idx`;--> statement-breakpoint
+CREATE UNIQUE INDEX `tracking_events_shipment_scan_uq` ON `tracking_events` (`shipment_id`,`occurred_at`,`dedupe_key`);
