@@ -37,6 +37,16 @@ await serveParent(async () => {
     handlers: {
       // Replies come once a delivery is stored; this waits until every stored one is applied too.
       idle: () => server.deps.webhooks.idle(),
+      // CPU time is steadier than a rate on a machine shared with the load generator and other work.
+      cpu: () => process.cpuUsage(),
+      // When the last delivery was stored and when its batch was applied (epoch ms): autocannon only
+      // notices that it is done on its next one-second tick, too coarse to time a run by.
+      lastTimes: () =>
+        server.deps.db.$client
+          .prepare(
+            "select max(received_at) as storedAt, max(processed_at) as appliedAt from webhook_deliveries",
+          )
+          .get(),
     },
     async onStop() {
       bareServer.closeAllConnections();

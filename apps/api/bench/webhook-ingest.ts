@@ -164,16 +164,24 @@ try {
   note(`Waybill: ${DELIVERIES} deliveries`);
   const measured = deliveries.slice(WARMUP_DELIVERIES);
   cursor = 0;
-  const startedAt = performance.now();
+  const cpuBefore = await child.ask<NodeJS.CpuUsage>("cpu");
+  const startedAt = Date.now();
   const waybill = summarize(await fire(url, measured, { amount: measured.length }));
-  const answeredMs = performance.now() - startedAt;
   await child.ask("idle");
-  const appliedMs = performance.now() - startedAt;
+  const cpuAfter = await child.ask<NodeJS.CpuUsage>("cpu");
+  const last = await child.ask<{ storedAt: number; appliedAt: number }>("lastTimes");
+  const appliedMs = last.appliedAt - startedAt;
   // The figure that counts: deliveries fully applied per second, not only answered.
   const applied = {
     deliveriesPerSecond: round(measured.length / (appliedMs / 1000), 0),
     seconds: round(appliedMs / 1000, 2),
-    backlogSecondsAfterLastReply: round((appliedMs - answeredMs) / 1000, 2),
+    storedPerSecond: round(measured.length / ((last.storedAt - startedAt) / 1000), 0),
+    backlogSecondsAfterLastReply: round((last.appliedAt - last.storedAt) / 1000, 2),
+    /** The server process's CPU time (user + system) per delivery, from its first request to the last apply. */
+    serverCpuMicrosPerDelivery: round(
+      (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / measured.length,
+      0,
+    ),
   };
 
   note(`bare endpoint again, ${BARE_SECONDS} s`);
@@ -209,8 +217,8 @@ try {
     scaledDown: scaledDownBy("BENCH_INGEST_SHIPMENTS", "BENCH_INGEST_DELIVERIES"),
   });
   process.stdout.write(
-    `webhook ingest: ${applied.deliveriesPerSecond} applied/s (answered ${waybill.requestsPerSecond} req/s, ` +
-      `p50 ${waybill.p50Ms} ms, p99 ${waybill.p99Ms} ms) ` +
+    `webhook ingest: ${applied.deliveriesPerSecond} applied/s (stored ${applied.storedPerSecond}/s, ` +
+      `p50 ${waybill.p50Ms} ms, p99 ${waybill.p99Ms} ms, server CPU ${applied.serverCpuMicrosPerDelivery} µs/delivery) ` +
       `(${CONNECTIONS} connections); bare Hono ${round(bareRps, 0)} req/s; ratio ${result.ratioToBare}; ` +
       `stored scans ${check.storedScans}/${check.expectedScans}${check.consistent ? "" : " MISMATCH"}\n`,
   );

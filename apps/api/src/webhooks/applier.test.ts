@@ -125,6 +125,17 @@ describe("webhook deliveries applied behind the reply", () => {
     expect(deliveriesOf(deps.db, account.id).map((d) => d.verdict)).toEqual(["accepted"]);
     expect(timelineOf(deps.db, shipmentId)).toHaveLength(1);
   });
+
+  it("settles every idle() once stopped, also one asked after the stop with deliveries still queued", async () => {
+    const { deps, account, post } = setup();
+    post([{ code: "42", at: "2026-11-20 09:00:00" }]);
+    const before = deps.webhooks.idle();
+    deps.webhooks.stop();
+    await before;
+    await deps.webhooks.idle();
+    // Nothing applied: the delivery stays received for the next process to recover.
+    expect(deliveriesOf(deps.db, account.id).map((d) => d.verdict)).toEqual(["received"]);
+  });
 });
 
 describe("recovery at start", () => {

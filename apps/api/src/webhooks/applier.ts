@@ -29,7 +29,7 @@ export type WebhookApplier = {
    * apply): every row still "received" when this process started.
    */
   recover(): void;
-  /** Resolves once nothing is queued or being recovered. */
+  /** Resolves once nothing is queued or being recovered, or once stopped. */
   idle(): Promise<void>;
   /** Deliveries waiting. */
   backlog(): number;
@@ -128,7 +128,8 @@ export function createWebhookApplier(getDeps: () => WebhookDeps): WebhookApplier
       schedule();
     },
     idle() {
-      if (!busy() && !scheduled) return Promise.resolve();
+      // Once stopped nothing more is applied: what is queued waits for the next process.
+      if (stopped || (!busy() && !scheduled)) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     backlog: () => queue.length,
