@@ -29,23 +29,30 @@ export function listOutbox(
     limit: number;
   },
 ) {
-  const conditions = [];
-  if (options.state) conditions.push(eq(outbox.state, options.state));
-  const page = afterCursor(options.cursor, { time: outbox.createdAt, id: outbox.id });
-  if (page) conditions.push(page);
-  const rows = db
-    .select(summaryColumns)
-    .from(outbox)
-    .where(and(...conditions))
-    .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(options.limit + 1)
-    .all();
+  const rows = outboxPageQuery(db, options).all();
   const items = rows.slice(0, options.limit);
   const last = items.at(-1);
   return {
     items,
     nextCursor: rows.length > options.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
+}
+
+/** One page and the first row of the next, newest first (its plan is tested: read from an index, no sort). */
+export function outboxPageQuery(
+  db: Db,
+  options: { state?: OutboxState; cursor?: string | null; limit: number },
+) {
+  const conditions = [];
+  if (options.state) conditions.push(eq(outbox.state, options.state));
+  const page = afterCursor(options.cursor, { time: outbox.createdAt, id: outbox.id });
+  if (page) conditions.push(page);
+  return db
+    .select(summaryColumns)
+    .from(outbox)
+    .where(and(...conditions))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(options.limit + 1);
 }
 
 /** One e-mail with its bodies: the admin app's preview (works with or without SMTP). */

@@ -244,3 +244,32 @@ describe("applyCarrierUpdates", () => {
     expect(countRows(schema.notifications)).toBe(1);
   });
 });
+
+describe("the shipment write", () => {
+  it("sets only the columns that changed, so a repeat rewrites no indexed column", () => {
+    const { shipmentId } = createShippedOrder(db);
+    const updates: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => {
+      if (source.startsWith('update "shipments"')) updates.push(source);
+      return prepare(source);
+    }) as typeof db.$client.prepare;
+    const journey = carrierUpdate("shiprocket", JOURNEY.slice(0, 2));
+
+    applyCarrierUpdates(db, [{ shipmentId, update: journey }], options());
+    applyCarrierUpdates(db, [{ shipmentId, update: journey }], options());
+
+    const setColumns = (source: string) =>
+      [...(source.split(" where ")[0] ?? "").matchAll(/"(\w+)" = /g)].map((match) => match[1]);
+    expect(updates).toHaveLength(2);
+    expect(setColumns(updates[0] as string)).toEqual(
+      expect.arrayContaining(["status", "next_check_at", "last_event_at"]),
+    );
+    expect(setColumns(updates[1] as string).sort()).toEqual([
+      "last_check_source",
+      "last_checked_at",
+      "updated_at",
+    ]);
+    expect(shipmentRow(shipmentId)?.status).toBe("in_transit");
+  });
+});

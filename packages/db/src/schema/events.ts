@@ -74,5 +74,11 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_due_idx").on(t.state, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due_idx").on(t.state, t.nextAttemptAt),
+    // The admin's outbox list, newest first, all or by state: pages read from the index, never a sort of
+    // every e-mail ever queued.
+    index("outbox_created_idx").on(t.createdAt, t.id),
+    index("outbox_state_created_idx").on(t.state, t.createdAt, t.id),
+  ],
 );

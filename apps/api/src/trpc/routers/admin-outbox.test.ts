@@ -1,6 +1,8 @@
 import { schema } from "@waybill/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { encodeCursor } from "../../lib/cursor";
+import { outboxPageQuery } from "../../mail/outbox-admin";
 import { callerFor, createTestUser } from "../../testing/caller";
 import { createTestDeps } from "../../testing/deps";
 import { carrierUpdate, createShippedOrder, scan } from "../../testing/fixtures";
@@ -68,5 +70,29 @@ describe("admin.outbox", () => {
     const deps = createTestDeps();
     const customer = callerFor(deps, createTestUser(deps));
     await expect(customer.admin.outbox.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the outbox list query", () => {
+  it("reads pages newest first from an index, all e-mails or one state, never sorting them all", () => {
+    const { db } = createTestDeps();
+    const cursor = encodeCursor(new Date("2026-11-20T10:00:00Z"), "0000000000");
+    const plans = [
+      {},
+      { cursor },
+      { state: "failed" as const },
+      { state: "pending" as const, cursor },
+    ].map((options) => {
+      const { sql, params } = outboxPageQuery(db, { limit: 50, ...options }).toSQL();
+      const rows = db.$client.prepare(`explain query plan ${sql}`).all(...params) as Array<{
+        detail: string;
+      }>;
+      return rows.map((row) => row.detail).join("; ");
+    });
+    expect(plans[0]).toContain("outbox_created_idx");
+    expect(plans[1]).toContain("outbox_created_idx");
+    expect(plans[2]).toContain("outbox_state_created_idx");
+    expect(plans[3]).toContain("outbox_state_created_idx");
+    for (const plan of plans) expect(plan).not.toContain("TEMP B-TREE");
   });
 });
