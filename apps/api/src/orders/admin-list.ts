@@ -53,9 +53,12 @@ export function adminOrderWhere(
     // A page, or a total within a date range, probes shipments per order; a broader total starts from the
     // matching shipments instead (probing a million orders one by one takes seconds).
     const perOrder = purpose === "page" || filters.from !== undefined || filters.to !== undefined;
+    // `limit 1` keeps the probe a correlated subquery: with ANALYZE statistics, SQLite otherwise turns the
+    // EXISTS into a join and first builds a Bloom filter over every shipment of the carrier (19 ms against
+    // 0.15 ms for a page of 50 at 100,000 shipments per carrier).
     conditions.push(
       perOrder
-        ? sql`exists (select 1 from ${shipments} where ${shipments.orderId} = ${orders.id}${carrier}${account})`
+        ? sql`exists (select 1 from ${shipments} where ${shipments.orderId} = ${orders.id}${carrier}${account} limit 1)`
         : sql`${orders.id} in (select ${shipments.orderId} from ${shipments} where 1${carrier}${account})`,
     );
   }
