@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", async (c, next) => {
     await next();
     // Set on the response's own headers: `c.header()` after `next()` copies the whole response each time,
-    // a third of a webhook reply's cost.
+    // a third of a webhook reply's HTTP cost.
     const { headers } = c.res;
     for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
   });
