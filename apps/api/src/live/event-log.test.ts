@@ -2,6 +2,7 @@ import { createTestDb, type Db, schema } from "@waybill/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createShippedOrder } from "../testing/fixtures";
+import { queryPlan } from "../testing/query-plan";
 import { eventsAfterQuery, readEventsAfter } from "./event-log";
 import type { LiveScope } from "./registry";
 
@@ -73,13 +74,8 @@ describe("readEventsAfter", () => {
 
   it("seeks by order or user, never walking every row of a topic after the id", () => {
     const { db, a } = twoCustomers();
-    const planOf = (scope: LiveScope) => {
-      const { sql, params } = eventsAfterQuery(db, { afterId: 1, limit: 100, scope }).toSQL();
-      const rows = db.$client.prepare(`explain query plan ${sql}`).all(...params) as Array<{
-        detail: string;
-      }>;
-      return rows.map((row) => row.detail).join("; ");
-    };
+    const planOf = (scope: LiveScope) =>
+      queryPlan(db, eventsAfterQuery(db, { afterId: 1, limit: 100, scope }).toSQL());
     const plans = [
       planOf({ topic: "order", orderId: a.orderId }),
       planOf({ topic: "order", userId: a.user.id }),

@@ -2,6 +2,7 @@ import { createTestDb, schema } from "@waybill/db";
 import { desc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createShippedOrder } from "../testing/fixtures";
+import { queryPlan } from "../testing/query-plan";
 import { type AdminOrderFilters, adminOrderWhere } from "./admin-list";
 
 const { orders } = schema;
@@ -39,17 +40,14 @@ function databaseStatedAsLarge() {
 
 function pagePlan(filters: AdminOrderFilters): string {
   const db = databaseStatedAsLarge();
-  const { sql, params } = db
+  const query = db
     .select({ id: orders.id })
     .from(orders)
     .where(adminOrderWhere(filters, "page"))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(51)
     .toSQL();
-  const rows = db.$client.prepare(`explain query plan ${sql}`).all(...params) as Array<{
-    detail: string;
-  }>;
-  return rows.map((row) => row.detail).join("; ");
+  return queryPlan(db, query);
 }
 
 describe("the admin list's page by carrier or account", () => {

@@ -6,6 +6,7 @@ import { outboxPageQuery } from "../../mail/outbox-admin";
 import { callerFor, createTestUser } from "../../testing/caller";
 import { createTestDeps } from "../../testing/deps";
 import { carrierUpdate, createShippedOrder, scan } from "../../testing/fixtures";
+import { queryPlan } from "../../testing/query-plan";
 import { commitCarrierUpdates } from "../../tracking/commit";
 
 function deliverOne(deps: ReturnType<typeof createTestDeps>) {
@@ -82,13 +83,7 @@ describe("the outbox list query", () => {
       { cursor },
       { state: "failed" as const },
       { state: "pending" as const, cursor },
-    ].map((options) => {
-      const { sql, params } = outboxPageQuery(db, { limit: 50, ...options }).toSQL();
-      const rows = db.$client.prepare(`explain query plan ${sql}`).all(...params) as Array<{
-        detail: string;
-      }>;
-      return rows.map((row) => row.detail).join("; ");
-    });
+    ].map((options) => queryPlan(db, outboxPageQuery(db, { limit: 50, ...options }).toSQL()));
     expect(plans[0]).toContain("outbox_created_idx");
     expect(plans[1]).toContain("outbox_created_idx");
     expect(plans[2]).toContain("outbox_state_created_idx");
