@@ -20,3 +20,26 @@ export function preparedQuery<Q>(build: (db: Db | Tx) => Q): (db: Db | Tx) => Q 
     return query;
   };
 }
+
+/**
+ * `preparedQuery` for a family of statements told apart by a key, e.g. which columns an UPDATE sets: each
+ * is prepared once per handle, the first time its key is asked for.
+ */
+export function preparedQueries<Q>(
+  build: (db: Db | Tx, key: string) => Q,
+): (db: Db | Tx, key: string) => Q {
+  const cache = new WeakMap<Db | Tx, Map<string, Q>>();
+  return (db, key) => {
+    let byKey = cache.get(db);
+    if (!byKey) {
+      byKey = new Map();
+      cache.set(db, byKey);
+    }
+    let query = byKey.get(key);
+    if (query === undefined) {
+      query = build(db, key);
+      byKey.set(key, query);
+    }
+    return query;
+  };
+}

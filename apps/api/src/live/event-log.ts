@@ -1,5 +1,6 @@
 import { type Db, schema } from "@waybill/db";
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { preparedQuery } from "../lib/prepared";
 import type { LiveScope } from "./registry";
 import type { LiveEvent } from "./subscription";
 
@@ -65,26 +66,19 @@ function scopeConditions(db: Db, scope: LiveScope): SQL[] {
  * The tailer's query, prepared once per database: it runs on every wake (up to thousands a second), and
  * building and preparing it each time would cost more than running it.
  */
-const tailStatements = new WeakMap<Db, ReturnType<typeof prepareTail>>();
-
-function prepareTail(db: Db) {
-  return db
+const tailStatement = preparedQuery((db) =>
+  db
     .select()
     .from(events)
     .where(gt(events.id, sql.placeholder("afterId")))
     .orderBy(asc(events.id))
     .limit(sql.placeholder("limit"))
-    .prepare();
-}
+    .prepare(),
+);
 
 /** Every row after an id, in id order: what the tailer fans out. */
 export function tailEventsAfter(db: Db, afterId: number, limit: number): EventRow[] {
-  let statement = tailStatements.get(db);
-  if (!statement) {
-    statement = prepareTail(db);
-    tailStatements.set(db, statement);
-  }
-  return statement.all({ afterId, limit });
+  return tailStatement(db).all({ afterId, limit });
 }
 
 export function toLiveEvent(row: EventRow): LiveEvent {

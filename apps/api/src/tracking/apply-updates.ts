@@ -8,7 +8,7 @@ import {
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { eq, sql } from "drizzle-orm";
-import { preparedQuery } from "../lib/prepared";
+import { preparedQueries, preparedQuery } from "../lib/prepared";
 import { announceMilestone } from "../notifications/announce";
 import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
 import { recordUnmappedStatus } from "../status-mapping/unmapped";
@@ -157,34 +157,22 @@ type ShipmentChanges = Partial<typeof shipments.$inferInsert>;
  * tripled the statement's cost. So only the changed columns are written, by one statement per set of
  * columns (the apply path produces a handful), prepared once per handle.
  */
-const shipmentUpdates = new WeakMap<
-  Db | Tx,
-  Map<string, { run(values: Record<string, unknown>): unknown }>
->();
+const updateShipment = preparedQueries((db, columns) =>
+  db
+    .update(shipments)
+    .set(Object.fromEntries(columns.split(",").map((column) => [column, slot(column)])))
+    .where(eq(shipments.id, p("id")))
+    .prepare(),
+);
 
 function updateShipmentColumns(db: Db | Tx, id: string, changes: ShipmentChanges): void {
   const columns = (Object.keys(changes) as Array<keyof ShipmentChanges>).sort();
-  const key = columns.join(",");
-  let statements = shipmentUpdates.get(db);
-  if (!statements) {
-    statements = new Map();
-    shipmentUpdates.set(db, statements);
-  }
-  let statement = statements.get(key);
-  if (!statement) {
-    statement = db
-      .update(shipments)
-      .set(Object.fromEntries(columns.map((column) => [column, slot(column)])))
-      .where(eq(shipments.id, p("id")))
-      .prepare();
-    statements.set(key, statement);
-  }
   const values: Record<string, unknown> = { id };
   for (const column of columns) {
     const value = changes[column];
     values[column] = value instanceof Date ? value.getTime() : value;
   }
-  statement.run(values);
+  updateShipment(db, columns.join(",")).run(values);
 }
 
 const updateOrderStatus = preparedQuery((db) =>
