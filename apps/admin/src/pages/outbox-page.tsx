@@ -2,12 +2,13 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { Alert, Badge, type BadgeTone, Table, type TableColumn } from "@waybill/ui";
 import { trpc } from "@waybill/ui/client";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { LoadProblem } from "../components/load-problem";
 import { PageHeader } from "../components/page-header";
 import { Pager } from "../components/pager";
 import { RelativeTime } from "../components/relative-time";
 import type { RouterOutputs } from "../lib/api-types";
+import { useUrlFilters } from "../lib/use-url-filters";
 
 type Mail = RouterOutputs["admin"]["outbox"]["list"]["items"][number];
 
@@ -86,7 +87,7 @@ const COLUMNS: TableColumn<Mail>[] = [
 
 /** The e-mails the engine queued: sent, waiting, or given up on, each with a preview. */
 export function OutboxPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const stateParam = params.get("state");
   const tab = TABS.find((t) => t.state === stateParam) ?? TABS[0];
   const [pages, setPages] = useState<{ key: string; list: Array<string | null> }>({
@@ -121,12 +122,7 @@ export function OutboxPage() {
               type="button"
               className="adm-tab"
               aria-current={t === tab ? "page" : undefined}
-              onClick={() => {
-                const next = new URLSearchParams(params);
-                if (t.state) next.set("state", t.state);
-                else next.delete("state");
-                setParams(next);
-              }}
+              onClick={() => setFilter("state", t.state)}
             >
               {t.label}
             </button>

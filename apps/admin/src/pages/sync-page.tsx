@@ -1,6 +1,5 @@
 import { Alert, Button, Card, useToast } from "@waybill/ui";
 import { trpc } from "@waybill/ui/client";
-import { useSearchParams } from "react-router";
 import { AccountHealthBadge } from "../components/account-health-badge";
 import { InlineSelect } from "../components/controls";
 import { PageHeader } from "../components/page-header";
@@ -11,13 +10,14 @@ import type { CarrierAccount } from "../lib/api-types";
 import { describeSchedule } from "../lib/credentials";
 import { CARRIER_LABEL } from "../lib/labels";
 import { type SyncProgress, useSyncProgress } from "../lib/use-sync-progress";
+import { useUrlFilters } from "../lib/use-url-filters";
 
 const STATES = ["running", "succeeded", "failed", "interrupted"] as const;
 type RunState = (typeof STATES)[number];
 
 /** Scheduled syncs: run one now, watch it move, and read the history with its failures. */
 export function SyncPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const accountFilter = params.get("account") || undefined;
   const stateParam = params.get("state");
   const stateFilter = STATES.find((s) => s === stateParam) as RunState | undefined;
@@ -43,13 +43,6 @@ export function SyncPage() {
     },
   });
   const problem = runNow.error ? readApiProblem(runNow.error) : null;
-
-  function setFilter(name: "account" | "state", value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next);
-  }
 
   return (
     <>

@@ -2,7 +2,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { Badge, Button, Table, type TableColumn } from "@waybill/ui";
 import { trpc } from "@waybill/ui/client";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { InlineSelect } from "../components/controls";
 import { DateTime } from "../components/formatted";
 import { LoadProblem } from "../components/load-problem";
@@ -11,6 +11,7 @@ import { Pager } from "../components/pager";
 import { RelativeTime } from "../components/relative-time";
 import type { RouterInputs, RouterOutputs } from "../lib/api-types";
 import { CARRIER_LABEL } from "../lib/labels";
+import { useUrlFilters } from "../lib/use-url-filters";
 import { VERDICT_LOOK, VERDICTS } from "../lib/verdicts";
 
 type Delivery = RouterOutputs["admin"]["webhooks"]["deliveries"]["items"][number];
@@ -77,7 +78,7 @@ const COLUMNS: TableColumn<Delivery>[] = [
 
 /** Every webhook a carrier sent, what we made of it, newest first. */
 export function WebhooksPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const accountId = params.get("account") || undefined;
   const verdictParam = params.get("verdict");
   const verdict = VERDICTS.includes(verdictParam ?? "") ? (verdictParam as Verdict) : undefined;
@@ -94,13 +95,6 @@ export function WebhooksPage() {
     { accountId, verdict, cursor, limit: 50 },
     { placeholderData: keepPreviousData, refetchInterval: list.length === 1 ? 15_000 : false },
   );
-
-  function setFilter(name: "account" | "verdict", value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next);
-  }
 
   return (
     <>
