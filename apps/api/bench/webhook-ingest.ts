@@ -33,7 +33,7 @@ const WARMUP_DELIVERIES = 5_000;
 const DUPLICATE_RATE = 0.3;
 const REORDER_WINDOW = 16;
 /** Concurrent connections, as a carrier's delivery workers would open. */
-const CONNECTIONS = 16;
+const CONNECTIONS = Number(process.env.BENCH_INGEST_CONNECTIONS ?? 16);
 const BARE_SECONDS = 8;
 const TARGETS = { requestsPerSecond: 5_000, p99Ms: 50 };
 const HOUR = 3_600_000;
@@ -214,7 +214,11 @@ try {
     },
   };
   writeBenchResult("webhook-ingest", result, {
-    scaledDown: scaledDownBy("BENCH_INGEST_SHIPMENTS", "BENCH_INGEST_DELIVERIES"),
+    scaledDown: scaledDownBy(
+      "BENCH_INGEST_SHIPMENTS",
+      "BENCH_INGEST_DELIVERIES",
+      "BENCH_INGEST_CONNECTIONS",
+    ),
   });
   process.stdout.write(
     `webhook ingest: ${applied.deliveriesPerSecond} applied/s (stored ${applied.storedPerSecond}/s, ` +
