@@ -91,6 +91,7 @@ describe("account health", () => {
     recordCarrierSuccess(deps.db, account.id, opened.reopenAt!);
     const healed = row(deps, account.id);
     expect(breakerStateOf(healed, opened.reopenAt!)).toBe("closed");
+    expect(healed.lastUsedAt).toEqual(opened.reopenAt);
     expect(healed.errorCount).toBe(BREAKER_THRESHOLD);
     expect(healed.lastError).toContain("503");
   });

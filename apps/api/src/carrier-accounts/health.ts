@@ -1,6 +1,7 @@
 import { isCarrierError } from "@waybill/carriers";
 import { type Db, schema } from "@waybill/db";
 import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "../lib/prepared";
 import type { CarrierAccountRow } from "./adapters";
 
 const { carrierAccounts } = schema;
@@ -29,11 +30,23 @@ export function isAccountCallable(account: CarrierAccountRow, now: Date): boolea
 
 /** A call went through: the account is healthy again. Leaves `updatedAt` alone (it versions the adapter). */
 export function recordCarrierSuccess(db: Db, accountId: string, now: Date): void {
-  db.update(carrierAccounts)
-    .set({ lastUsedAt: now, consecutiveFailures: 0, disabledUntil: null, disabledReason: null })
-    .where(eq(carrierAccounts.id, accountId))
-    .run();
+  carrierSuccessStatement(db).run({ accountId, nowMs: now.getTime() });
 }
+
+// Prepared once: every carrier call of a sync pass records its success.
+const carrierSuccessStatement = preparedQuery((db) =>
+  db
+    .update(carrierAccounts)
+    .set({
+      // Raw SQL placeholders get no column encoder: the caller passes epoch ms.
+      lastUsedAt: sql`${sql.placeholder("nowMs")}`,
+      consecutiveFailures: 0,
+      disabledUntil: null,
+      disabledReason: null,
+    })
+    .where(eq(carrierAccounts.id, sql.placeholder("accountId")))
+    .prepare(),
+);
 
 export type FailureOutcome = {
   breaker: "unchanged" | "opened" | "disabled";

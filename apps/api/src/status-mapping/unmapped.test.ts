@@ -5,10 +5,11 @@ import type { AppDeps } from "../deps";
 import { shipOrder } from "../orders/ship";
 import { callerFor, createTestUser } from "../testing/caller";
 import { createTestDeps } from "../testing/deps";
-import { placeTestOrder, seedCatalog } from "../testing/fixtures";
+import { createShippedOrder, placeTestOrder, seedCatalog } from "../testing/fixtures";
 import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../testing/sandboxes";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { matchUpdatesToShipments } from "../tracking/match";
+import { recordUnmappedStatus } from "./unmapped";
 
 let sandbox: SandboxServer;
 beforeAll(async () => {
@@ -122,5 +123,29 @@ describe("unmapped carrier statuses", () => {
         (e) => (e as { code?: string }).code === "FORBIDDEN",
       );
     }
+  });
+});
+
+describe("recordUnmappedStatus", () => {
+  it("counts each sighting, keeps the first sighting's time and a label once known", () => {
+    const deps = createTestDeps();
+    const account = createSandboxAccount(deps, "shiprocket", "http://127.0.0.1:9");
+    const { shipmentId } = createShippedOrder(deps.db, { accountId: account.id });
+    const sighting = { accountId: account.id, carrier: "shiprocket" as const, rawCode: "77" };
+    const first = new Date("2026-11-20T09:00:00Z");
+    const later = new Date("2026-11-21T10:30:00Z");
+    recordUnmappedStatus(deps.db, { ...sighting, rawLabel: "HELD", shipmentId, now: first });
+    recordUnmappedStatus(deps.db, { ...sighting, rawLabel: null, shipmentId, now: later });
+
+    const rows = deps.db.select().from(schema.unmappedStatuses).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      rawCode: "77",
+      rawLabel: "HELD",
+      occurrences: 2,
+      firstSeenAt: first,
+      lastSeenAt: later,
+      exampleShipmentId: shipmentId,
+    });
   });
 });

@@ -2,13 +2,42 @@ import type { CarrierId } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { afterCursor, encodeCursor } from "../lib/cursor";
+import { preparedQuery } from "../lib/prepared";
 import { timelineOf } from "../orders/queries";
 
 const { carrierAccounts, orders, shipments, statusOverrides, unmappedStatuses } = schema;
 
+const p = sql.placeholder;
+// Prepared once per handle: a carrier that invents codes sends them on every scan of a sync pass.
+const upsertUnmapped = preparedQuery((db) =>
+  db
+    .insert(unmappedStatuses)
+    .values({
+      id: p("id"),
+      accountId: p("accountId"),
+      carrier: p("carrier"),
+      rawCode: p("rawCode"),
+      rawLabel: p("rawLabel"),
+      firstSeenAt: p("now"),
+      lastSeenAt: p("now"),
+      occurrences: 1,
+      exampleShipmentId: p("shipmentId"),
+    })
+    .onConflictDoUpdate({
+      target: [unmappedStatuses.accountId, unmappedStatuses.rawCode],
+      set: {
+        // Raw SQL placeholders get no column encoder: the caller passes epoch ms.
+        lastSeenAt: sql`${p("nowMs")}`,
+        occurrences: sql`${unmappedStatuses.occurrences} + 1`,
+        rawLabel: sql`coalesce(${p("rawLabel")}, ${unmappedStatuses.rawLabel})`,
+      },
+    })
+    .prepare(),
+);
+
 /** Counts one stored scan whose code no table (and no override) knows. Same transaction as the scan. */
 export function recordUnmappedStatus(
-  tx: Tx,
+  db: Db | Tx,
   input: {
     accountId: string;
     carrier: CarrierId;
@@ -18,27 +47,16 @@ export function recordUnmappedStatus(
     now: Date;
   },
 ): void {
-  tx.insert(unmappedStatuses)
-    .values({
-      id: createId(),
-      accountId: input.accountId,
-      carrier: input.carrier,
-      rawCode: input.rawCode,
-      rawLabel: input.rawLabel,
-      firstSeenAt: input.now,
-      lastSeenAt: input.now,
-      occurrences: 1,
-      exampleShipmentId: input.shipmentId,
-    })
-    .onConflictDoUpdate({
-      target: [unmappedStatuses.accountId, unmappedStatuses.rawCode],
-      set: {
-        lastSeenAt: input.now,
-        occurrences: sql`${unmappedStatuses.occurrences} + 1`,
-        rawLabel: sql`coalesce(${input.rawLabel}, ${unmappedStatuses.rawLabel})`,
-      },
-    })
-    .run();
+  upsertUnmapped(db).run({
+    id: createId(),
+    accountId: input.accountId,
+    carrier: input.carrier,
+    rawCode: input.rawCode,
+    rawLabel: input.rawLabel,
+    now: input.now,
+    nowMs: input.now.getTime(),
+    shipmentId: input.shipmentId,
+  });
 }
 
 export type UnmappedStatusRow = {

@@ -63,12 +63,10 @@ export function applyEachCarrierUpdate(
   items: readonly ShipmentUpdate[],
   options: ApplyOptions,
 ): Array<AppliedChange | null> {
-  return db.transaction((tx) => {
-    // Read through the caller's handle, like the statements below, so that it is prepared once too.
-    const overrides = loadOverrides(db);
+  return db.transaction(() => {
     // Statements are prepared on the caller's handle, which outlives this transaction: hot paths reuse them.
-    const handles = { db, tx };
-    return items.map((item) => applyOne(handles, item, options, overrides));
+    const overrides = loadOverrides(db);
+    return items.map((item) => applyOne(db, item, options, overrides));
   });
 }
 
@@ -229,8 +227,9 @@ export function currentStatusOf(timeline: readonly StoredScan[]): {
   return { current, setBy };
 }
 
+/** `db` is the caller's handle, inside the open transaction: statements prepared on it are reused. */
 function applyOne(
-  { db, tx }: { db: Db | Tx; tx: Tx },
+  db: Db | Tx,
   { shipmentId, update }: ShipmentUpdate,
   options: ApplyOptions,
   overrides: OverrideMap,
@@ -276,7 +275,7 @@ function applyOne(
     timeline.sort(byCarrierTime);
     newEvents += 1;
     if (mapped.status === "unknown") {
-      recordUnmappedStatus(tx, {
+      recordUnmappedStatus(db, {
         accountId: shipment.accountId,
         carrier: shipment.carrier,
         rawCode: scan.rawCode,
