@@ -1,7 +1,7 @@
 import { isCarrierError } from "@waybill/carriers";
 import { type Db, schema } from "@waybill/db";
 import { eq, sql } from "drizzle-orm";
-import { preparedQuery } from "../lib/prepared";
+import { preparedQuery, setPlaceholder } from "../lib/prepared";
 import type { CarrierAccountRow } from "./adapters";
 
 const { carrierAccounts } = schema;
@@ -38,8 +38,7 @@ const carrierSuccessStatement = preparedQuery((db) =>
   db
     .update(carrierAccounts)
     .set({
-      // Raw SQL placeholders get no column encoder: the caller passes epoch ms.
-      lastUsedAt: sql`${sql.placeholder("nowMs")}`,
+      lastUsedAt: setPlaceholder("nowMs"),
       consecutiveFailures: 0,
       disabledUntil: null,
       disabledReason: null,

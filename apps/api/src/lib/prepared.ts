@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@waybill/db";
+import { sql } from "drizzle-orm";
 
 /**
  * A query prepared once per database handle, for the hot paths (webhook ingest, sync): drizzle builds SQL
@@ -43,3 +44,10 @@ export function preparedQueries<Q>(
     return query;
   };
 }
+
+/**
+ * A placeholder for the values an `update().set()` (or an upsert's) writes, passed to SQLite as given:
+ * drizzle's column encoders are not applied there (and fail on null), so the caller converts, e.g. a date
+ * to epoch ms.
+ */
+export const setPlaceholder = (name: string) => sql`${sql.placeholder(name)}`;

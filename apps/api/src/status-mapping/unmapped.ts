@@ -2,7 +2,7 @@ import type { CarrierId } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { afterCursor, encodeCursor } from "../lib/cursor";
-import { preparedQuery } from "../lib/prepared";
+import { preparedQuery, setPlaceholder } from "../lib/prepared";
 import { timelineOf } from "../orders/queries";
 
 const { carrierAccounts, orders, shipments, statusOverrides, unmappedStatuses } = schema;
@@ -26,8 +26,7 @@ const upsertUnmapped = preparedQuery((db) =>
     .onConflictDoUpdate({
       target: [unmappedStatuses.accountId, unmappedStatuses.rawCode],
       set: {
-        // Raw SQL placeholders get no column encoder: the caller passes epoch ms.
-        lastSeenAt: sql`${p("nowMs")}`,
+        lastSeenAt: setPlaceholder("nowMs"),
         occurrences: sql`${unmappedStatuses.occurrences} + 1`,
         rawLabel: sql`coalesce(${p("rawLabel")}, ${unmappedStatuses.rawLabel})`,
       },

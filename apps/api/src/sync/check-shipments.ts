@@ -10,7 +10,7 @@ import {
   recordCarrierSuccess,
 } from "../carrier-accounts/health";
 import type { AppDeps } from "../deps";
-import { preparedQuery } from "../lib/prepared";
+import { preparedQuery, setPlaceholder } from "../lib/prepared";
 import type { AppliedChange, ShipmentUpdate } from "../tracking/apply-updates";
 import { commitCarrierUpdates } from "../tracking/commit";
 import { planNextCheck } from "./next-check";
@@ -358,9 +358,9 @@ const scheduleStatement = preparedQuery((db) =>
   db
     .update(shipments)
     .set({
-      nextCheckAt: sql`${sql.placeholder("nextCheckAt")}`,
-      lastCheckedAt: sql`${sql.placeholder("lastCheckedAt")}`,
-      lastCheckSource: sql`${sql.placeholder("lastCheckSource")}`,
+      nextCheckAt: setPlaceholder("nextCheckAt"),
+      lastCheckedAt: setPlaceholder("lastCheckedAt"),
+      lastCheckSource: setPlaceholder("lastCheckSource"),
     })
     .where(eq(shipments.id, sql.placeholder("id")))
     .prepare(),

@@ -8,7 +8,7 @@ import {
 import type { OrderStatus, ShipmentStatus, TrackingSource } from "@waybill/carriers/statuses";
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { eq, sql } from "drizzle-orm";
-import { preparedQueries, preparedQuery } from "../lib/prepared";
+import { preparedQueries, preparedQuery, setPlaceholder } from "../lib/prepared";
 import { announceMilestone } from "../notifications/announce";
 import { loadOverrides, type OverrideMap, overrideFor } from "../status-mapping/overrides";
 import { recordUnmappedStatus } from "../status-mapping/unmapped";
@@ -71,11 +71,6 @@ export function applyEachCarrierUpdate(
 }
 
 const p = sql.placeholder;
-/**
- * A placeholder in `update().set()`, passed to SQLite as given: the caller converts (dates to epoch ms), since
- * drizzle's column encoders are not applied to raw SQL and fail on null.
- */
-const slot = (name: string) => sql`${p(name)}`;
 const epochMs = (date: Date | null) => date?.getTime() ?? null;
 
 // Two lookups by key, not one join: SQLite 3.54 runs this join an order of magnitude slower than both.
@@ -158,7 +153,7 @@ type ShipmentChanges = Partial<typeof shipments.$inferInsert>;
 const updateShipment = preparedQueries((db, columns) =>
   db
     .update(shipments)
-    .set(Object.fromEntries(columns.split(",").map((column) => [column, slot(column)])))
+    .set(Object.fromEntries(columns.split(",").map((column) => [column, setPlaceholder(column)])))
     .where(eq(shipments.id, p("id")))
     .prepare(),
 );
@@ -176,7 +171,7 @@ function updateShipmentColumns(db: Db | Tx, id: string, changes: ShipmentChanges
 const updateOrderStatus = preparedQuery((db) =>
   db
     .update(orders)
-    .set({ status: slot("status"), updatedAt: slot("updatedAt") })
+    .set({ status: setPlaceholder("status"), updatedAt: setPlaceholder("updatedAt") })
     .where(eq(orders.id, p("id")))
     .prepare(),
 );

@@ -1,6 +1,6 @@
 import { createId, type Db, schema, type Tx } from "@waybill/db";
 import { eq, sql } from "drizzle-orm";
-import { preparedQuery } from "../lib/prepared";
+import { preparedQuery, setPlaceholder } from "../lib/prepared";
 
 const { webhookDeliveries } = schema;
 
@@ -60,9 +60,9 @@ const verdictStatement = preparedQuery((db) =>
   db
     .update(webhookDeliveries)
     .set({
-      verdict: sql`${sql.placeholder("verdict")}`,
-      error: sql`${sql.placeholder("error")}`,
-      processedAt: sql`${sql.placeholder("processedAt")}`,
+      verdict: setPlaceholder("verdict"),
+      error: setPlaceholder("error"),
+      processedAt: setPlaceholder("processedAt"),
     })
     .where(eq(webhookDeliveries.id, sql.placeholder("id")))
     .prepare(),
