@@ -46,8 +46,8 @@ export function preparedQueries<Q>(
 }
 
 /**
- * A placeholder for the values an `update().set()` (or an upsert's) writes, passed to SQLite as given:
- * drizzle's column encoders are not applied there (and fail on null), so the caller converts, e.g. a date
- * to epoch ms.
+ * A placeholder passed to SQLite as given, as `update().set()` and an upsert's set need: drizzle's column
+ * encoders are not applied there (and fail on null), so the caller converts, e.g. a date to epoch ms.
+ * Also for an insert that writes one value to two columns, so it is passed once.
  */
 export const setPlaceholder = (name: string) => sql`${sql.placeholder(name)}`;

@@ -18,8 +18,8 @@ const upsertUnmapped = preparedQuery((db) =>
       carrier: p("carrier"),
       rawCode: p("rawCode"),
       rawLabel: p("rawLabel"),
-      firstSeenAt: p("now"),
-      lastSeenAt: p("now"),
+      firstSeenAt: setPlaceholder("nowMs"),
+      lastSeenAt: setPlaceholder("nowMs"),
       occurrences: 1,
       exampleShipmentId: p("shipmentId"),
     })
@@ -52,7 +52,6 @@ export function recordUnmappedStatus(
     carrier: input.carrier,
     rawCode: input.rawCode,
     rawLabel: input.rawLabel,
-    now: input.now,
     nowMs: input.now.getTime(),
     shipmentId: input.shipmentId,
   });
