@@ -15,7 +15,6 @@ const insertOrderEvent = preparedQuery((db) =>
       payload: p("payload"),
       createdAt: p("createdAt"),
     })
-    .returning({ id: events.id })
     .prepare(),
 );
 
@@ -27,11 +26,12 @@ export function appendOrderEvent(
   db: Db | Tx,
   input: { orderId: string; userId: string; payload: Record<string, unknown>; now: Date },
 ): number {
-  const row = insertOrderEvent(db).get({
+  // The new row's id from the insert itself: a RETURNING clause costs SQLite a result set per row.
+  const { lastInsertRowid } = insertOrderEvent(db).run({
     orderId: input.orderId,
     userId: input.userId,
     payload: JSON.stringify(input.payload),
     createdAt: input.now,
-  }) as { id: number };
-  return row.id;
+  });
+  return Number(lastInsertRowid);
 }
