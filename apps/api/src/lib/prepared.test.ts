@@ -24,7 +24,11 @@ describe("preparedQuery", () => {
 
   it("decodes every column of a row as drizzle does (dates, nulls, numbers)", () => {
     const byId = preparedQuery((handle) =>
-      handle.select().from(shipments).where(eq(shipments.id, p("id"))).prepare(),
+      handle
+        .select()
+        .from(shipments)
+        .where(eq(shipments.id, p("id")))
+        .prepare(),
     );
     const expected = db.select().from(shipments).where(eq(shipments.id, shipmentId)).get();
     const row = byId(db).get({ id: shipmentId });
@@ -71,7 +75,11 @@ describe("preparedQuery", () => {
 
   it("refuses a missing placeholder value, as drizzle does", () => {
     const byId = preparedQuery((handle) =>
-      handle.select().from(shipments).where(eq(shipments.id, p("id"))).prepare(),
+      handle
+        .select()
+        .from(shipments)
+        .where(eq(shipments.id, p("id")))
+        .prepare(),
     );
     expect(() => byId(db).get({})).toThrow('No value for placeholder "id" was provided');
   });

@@ -104,18 +104,18 @@ function runDirectly<Q>(query: Q): Q {
 /** Turns named values into the statement's positional parameters, as drizzle's `fillPlaceholders` does. */
 function paramsFiller(params: readonly unknown[]): (values?: Record<string, unknown>) => unknown[] {
   const fillers = params.map((param): ((values: Record<string, unknown>) => unknown) => {
-    if (is(param, Placeholder)) return (values) => valueOf(values, param.name);
+    if (is(param, Placeholder)) return (values) => placeholderValue(values, param.name);
     if (is(param, Param) && is(param.value, Placeholder)) {
       const { encoder } = param;
       const { name } = param.value;
-      return (values) => encoder.mapToDriverValue(valueOf(values, name));
+      return (values) => encoder.mapToDriverValue(placeholderValue(values, name));
     }
     return () => param;
   });
   return (values = {}) => fillers.map((fill) => fill(values));
 }
 
-function valueOf(values: Record<string, unknown>, name: string): unknown {
+function placeholderValue(values: Record<string, unknown>, name: string): unknown {
   if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
   return values[name];
 }
