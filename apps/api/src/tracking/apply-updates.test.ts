@@ -164,6 +164,30 @@ describe("applyCarrierUpdates", () => {
     expect(shipmentRow(shipmentId)?.status).toBe("pending");
   });
 
+  it("inside a caller's transaction, leaves nothing when the throw ends that transaction", () => {
+    const { shipmentId } = createShippedOrder(db);
+    const good = { shipmentId, update: carrierUpdate("shiprocket", JOURNEY) };
+    const bad = { shipmentId: "missing-shipment", update: carrierUpdate("shiprocket", JOURNEY) };
+    // The applier's shape (the database handle, its connection in a transaction) and a `tx` handle's.
+    expect(() =>
+      db.transaction(() => {
+        db.update(schema.orders).set({ emailOptOut: true }).run();
+        applyCarrierUpdates(db, [good, bad], options());
+      }),
+    ).toThrow(/does not exist/);
+    expect(() => db.transaction((tx) => applyCarrierUpdates(tx, [good, bad], options()))).toThrow(
+      /does not exist/,
+    );
+    expect(countRows(schema.trackingEvents)).toBe(0);
+    expect(countRows(schema.events)).toBe(0);
+    expect(shipmentRow(shipmentId)?.status).toBe("pending");
+    expect(db.select().from(schema.orders).get()?.emailOptOut).toBe(false);
+
+    // And commits with it when nothing throws.
+    db.transaction(() => applyCarrierUpdates(db, [good], options()));
+    expect(shipmentRow(shipmentId)?.status).toBe("delivered");
+  });
+
   it("fills reference fields only from carrier data and never clears them", () => {
     const { shipmentId } = createShippedOrder(db, { trackingNumber: null });
     applyCarrierUpdates(
