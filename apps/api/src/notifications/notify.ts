@@ -35,7 +35,7 @@ export function insertNotification(tx: Db | Tx, input: NewNotification): number 
     createdAt: input.now,
   });
   if (inserted.changes === 0) return null;
-  const event = eventStatement(tx).get({
+  const { lastInsertRowid } = eventStatement(tx).run({
     orderId: input.orderId,
     userId: input.userId,
     payload: JSON.stringify({
@@ -48,8 +48,8 @@ export function insertNotification(tx: Db | Tx, input: NewNotification): number 
       createdAt: input.now.toISOString(),
     }),
     createdAt: input.now,
-  }) as { id: number };
-  return event.id;
+  });
+  return Number(lastInsertRowid);
 }
 
 // Prepared once per handle: every milestone of every carrier update comes through here.
@@ -79,7 +79,7 @@ const eventStatement = preparedQuery((db) =>
       payload: sql.placeholder("payload"),
       createdAt: sql.placeholder("createdAt"),
     })
-    .returning({ id: events.id })
+    // The id comes from `lastInsertRowid`: RETURNING costs a result row per insert.
     .prepare(),
 );
 

@@ -1,17 +1,13 @@
-import { createId, type Db, schema } from "@waybill/db";
-import { and, asc, count, eq, gt, lte, or, type SQL } from "drizzle-orm";
+import { createId, schema } from "@waybill/db";
+import { and, count, eq, lte } from "drizzle-orm";
 import { getCarrierAccount } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import { breakerStateOf } from "../carrier-accounts/health";
 import type { AppDeps } from "../deps";
 import { DomainError } from "../lib/errors";
 import { notifyAdmins } from "../notifications/notify";
-import {
-  type CheckDeps,
-  type CheckOutcome,
-  checkShipments,
-  type ShipmentToCheck,
-} from "./check-shipments";
+import { type CheckDeps, type CheckOutcome, checkShipments } from "./check-shipments";
+import { type DueShipment, type PageCursor, selectDuePage } from "./due-page";
 import { acquireLease, releaseLease, renewLease } from "./lease";
 import {
   appendSyncProgress,
@@ -23,7 +19,7 @@ import {
   syncLeaseName,
 } from "./runs";
 
-const { orders, shipments, syncRuns } = schema;
+const { shipments, syncRuns } = schema;
 
 /** Shipments read per page: bounded memory and a progress event per page, whatever the backlog. */
 export const SYNC_PAGE_SIZE = 500;
@@ -228,45 +224,6 @@ async function executeRun(
     clearInterval(renewer);
   }
   return finishRun(deps, { run, account, tally, stop: stop as Stop | null, lease, input });
-}
-
-type DueShipment = ShipmentToCheck & { nextCheckAt: Date };
-type PageCursor = { nextCheckAt: Date; id: string };
-
-/** One page of the account's due shipments, in (next_check_at, id) order after the cursor. */
-function selectDuePage(
-  db: Db,
-  input: { accountId: string; dueBy: Date; after: PageCursor | null; limit: number },
-): DueShipment[] {
-  const conditions: SQL[] = [
-    eq(shipments.accountId, input.accountId),
-    lte(shipments.nextCheckAt, input.dueBy),
-  ];
-  if (input.after) {
-    conditions.push(
-      or(
-        gt(shipments.nextCheckAt, input.after.nextCheckAt),
-        and(eq(shipments.nextCheckAt, input.after.nextCheckAt), gt(shipments.id, input.after.id)),
-      ) as SQL,
-    );
-  }
-  const rows = db
-    .select({
-      id: shipments.id,
-      orderNumber: orders.number,
-      trackingNumber: shipments.trackingNumber,
-      carrierOrderId: shipments.carrierOrderId,
-      carrierShipmentId: shipments.carrierShipmentId,
-      nextCheckAt: shipments.nextCheckAt,
-    })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(and(...conditions))
-    .orderBy(asc(shipments.nextCheckAt), asc(shipments.id))
-    .limit(input.limit)
-    .all();
-  // The where clause excludes null next_check_at.
-  return rows as DueShipment[];
 }
 
 function blockedStop(account: CarrierAccountRow, now: Date): Stop | null {

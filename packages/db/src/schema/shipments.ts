@@ -50,8 +50,10 @@ export const shipments = sqliteTable(
     // The admin list's carrier and account filters: their totals count these entries without touching rows.
     index("shipments_carrier_order_idx").on(t.carrier, t.orderId),
     index("shipments_account_order_idx").on(t.accountId, t.orderId),
+    // A sync run pages through due shipments by (next check, id): with the id in the index a page is a seek
+    // that stops at its limit, even when thousands of shipments share one due time.
     index("shipments_due_idx")
-      .on(t.accountId, t.nextCheckAt)
+      .on(t.accountId, t.nextCheckAt, t.id)
       .where(sql`${t.nextCheckAt} is not null`),
     index("shipments_status_idx").on(t.status),
   ],
