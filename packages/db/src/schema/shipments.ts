@@ -55,7 +55,8 @@ export const shipments = sqliteTable(
     index("shipments_due_idx")
       .on(t.accountId, t.nextCheckAt, t.id)
       .where(sql`${t.nextCheckAt} is not null`),
-    index("shipments_status_idx").on(t.status),
+    // No index by status: every status change would move its entry (two random page writes per carrier
+    // update), and the one reader, the stats overview, counts statuses in a pass it makes anyway.
   ],
 );
 
