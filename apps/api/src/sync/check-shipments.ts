@@ -119,11 +119,14 @@ export async function checkShipments(
   for (const chunk of chunks)
     if (!started.has(chunk)) outcome.skipped.push(...chunk.map((s) => s.id));
 
-  outcome.expired = reschedule(deps, {
-    checked: outcome.checked,
-    failed: outcome.failures.map((f) => f.shipmentId),
-    source: options.source,
-  });
+  // Checked shipments were rescheduled as they were applied; those the carrier refused one by one move now.
+  outcome.expired.push(
+    ...reschedule(deps, {
+      checked: [],
+      failed: outcome.failures.map((f) => f.shipmentId),
+      source: options.source,
+    }),
+  );
   return outcome;
 }
 
@@ -277,8 +280,18 @@ function applyIsolated(
 ): void {
   if (items.length === 0) return;
   const applied = (list: ShipmentUpdate[]) => {
-    outcome.changes.push(...commitCarrierUpdates(deps, list, source));
+    // A checked shipment's next check is written in its apply's transaction, where its row's page is already
+    // being written: a transaction of its own afterwards wrote every such page to the log a second time.
+    const expired: string[] = [];
+    const schedule = (batch: readonly ShipmentUpdate[], now: Date) => {
+      const checked = batch.map((item) => item.shipmentId);
+      expired.push(...writeSchedules(deps.db, { checked, failed: [], source, now }));
+    };
+    outcome.changes.push(
+      ...commitCarrierUpdates(deps, list, source, countAsChecked ? schedule : undefined),
+    );
     if (countAsChecked) outcome.checked.push(...list.map((item) => item.shipmentId));
+    outcome.expired.push(...expired);
   };
   try {
     applied(items);
@@ -374,30 +387,42 @@ export function reschedule(
   deps: Pick<CheckDeps, "db" | "now">,
   input: { checked: readonly string[]; failed: readonly string[]; source: "poll" | "manual" },
 ): string[] {
+  if (input.checked.length === 0 && input.failed.length === 0) return [];
   const now = deps.now();
+  return deps.db.transaction(() => writeSchedules(deps.db, { ...input, now }));
+}
+
+/** `reschedule`'s writes, in the caller's open transaction. */
+function writeSchedules(
+  db: CheckDeps["db"],
+  input: {
+    checked: readonly string[];
+    failed: readonly string[];
+    source: "poll" | "manual";
+    now: Date;
+  },
+): string[] {
+  const { now } = input;
   const checked = new Set(input.checked);
   const ids = [...new Set([...input.checked, ...input.failed])];
   const expired: string[] = [];
-  if (ids.length === 0) return expired;
-  deps.db.transaction((tx) => {
-    for (let start = 0; start < ids.length; start += 500) {
-      const rows = tx
-        .select()
-        .from(shipments)
-        .where(inArray(shipments.id, ids.slice(start, start + 500)))
-        .all();
-      for (const row of rows) {
-        const plan = planNextCheck(row, now);
-        if (plan.reason === "expired") expired.push(row.id);
-        const wasChecked = checked.has(row.id);
-        scheduleStatement(deps.db).run({
-          id: row.id,
-          nextCheckAt: plan.at?.getTime() ?? null,
-          lastCheckedAt: (wasChecked ? now : row.lastCheckedAt)?.getTime() ?? null,
-          lastCheckSource: wasChecked ? input.source : row.lastCheckSource,
-        });
-      }
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = db
+      .select()
+      .from(shipments)
+      .where(inArray(shipments.id, ids.slice(start, start + 500)))
+      .all();
+    for (const row of rows) {
+      const plan = planNextCheck(row, now);
+      if (plan.reason === "expired") expired.push(row.id);
+      const wasChecked = checked.has(row.id);
+      scheduleStatement(db).run({
+        id: row.id,
+        nextCheckAt: plan.at?.getTime() ?? null,
+        lastCheckedAt: (wasChecked ? now : row.lastCheckedAt)?.getTime() ?? null,
+        lastCheckSource: wasChecked ? input.source : row.lastCheckSource,
+      });
     }
-  });
+  }
   return expired;
 }

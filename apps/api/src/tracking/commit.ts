@@ -10,23 +10,29 @@ export type CommitDeps = { db: Db; bus: EventBus; now: () => Date; publicUrl: st
 
 /**
  * Applies updates through the one apply path in batches (each batch one transaction) and wakes the live
- * subscribers after each commit.
+ * subscribers once they are committed. `alsoInTransaction` writes more in each batch's transaction, after
+ * its apply: what it writes commits or rolls back with the batch.
  */
 export function commitCarrierUpdates(
   deps: CommitDeps,
   items: readonly ShipmentUpdate[],
   source: TrackingSource,
+  alsoInTransaction?: (batch: readonly ShipmentUpdate[], now: Date) => void,
 ): AppliedChange[] {
   const changes: AppliedChange[] = [];
   for (let start = 0; start < items.length; start += APPLY_BATCH_SIZE) {
     const batch = items.slice(start, start + APPLY_BATCH_SIZE);
-    changes.push(
-      ...applyCarrierUpdates(deps.db, batch, {
+    const now = deps.now();
+    const applied = deps.db.transaction(() => {
+      const batchChanges = applyCarrierUpdates(deps.db, batch, {
         source,
-        now: deps.now(),
+        now,
         publicUrl: deps.publicUrl,
-      }),
-    );
+      });
+      alsoInTransaction?.(batch, now);
+      return batchChanges;
+    });
+    changes.push(...applied);
   }
   if (changes.length > 0) deps.bus.wake();
   return changes;
