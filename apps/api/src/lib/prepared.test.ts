@@ -6,6 +6,13 @@ import { preparedQuery } from "./prepared";
 
 const { orders, shipments } = schema;
 const p = sql.placeholder;
+const shipmentById = preparedQuery((handle) =>
+  handle
+    .select()
+    .from(shipments)
+    .where(eq(shipments.id, p("id")))
+    .prepare(),
+);
 
 // Statements run straight on SQLite must answer exactly what drizzle's own calls answer.
 describe("preparedQuery", () => {
@@ -23,20 +30,13 @@ describe("preparedQuery", () => {
   });
 
   it("decodes every column of a row as drizzle does (dates, nulls, numbers)", () => {
-    const byId = preparedQuery((handle) =>
-      handle
-        .select()
-        .from(shipments)
-        .where(eq(shipments.id, p("id")))
-        .prepare(),
-    );
     const expected = db.select().from(shipments).where(eq(shipments.id, shipmentId)).get();
-    const row = byId(db).get({ id: shipmentId });
+    const row = shipmentById(db).get({ id: shipmentId });
     expect(row).toEqual(expected);
     expect(row?.statusAt).toBeInstanceOf(Date);
     expect(row?.trackingUrl).toBeNull();
-    expect(byId(db).get({ id: "missing" })).toBeUndefined();
-    expect(byId(db).all({ id: shipmentId })).toEqual([expected]);
+    expect(shipmentById(db).get({ id: "missing" })).toBeUndefined();
+    expect(shipmentById(db).all({ id: shipmentId })).toEqual([expected]);
   });
 
   it("decodes selected expressions with their own mapping", () => {
@@ -74,14 +74,7 @@ describe("preparedQuery", () => {
   });
 
   it("refuses a missing placeholder value, as drizzle does", () => {
-    const byId = preparedQuery((handle) =>
-      handle
-        .select()
-        .from(shipments)
-        .where(eq(shipments.id, p("id")))
-        .prepare(),
-    );
-    expect(() => byId(db).get({})).toThrow('No value for placeholder "id" was provided');
+    expect(() => shipmentById(db).get({})).toThrow('No value for placeholder "id" was provided');
   });
 
   it("runs writes and reports their changes", () => {
