@@ -120,13 +120,11 @@ export async function checkShipments(
     if (!started.has(chunk)) outcome.skipped.push(...chunk.map((s) => s.id));
 
   // Checked shipments were rescheduled as they were applied; those the carrier refused one by one move now.
-  outcome.expired.push(
-    ...reschedule(deps, {
-      checked: [],
-      failed: outcome.failures.map((f) => f.shipmentId),
-      source: options.source,
-    }),
-  );
+  const refused = outcome.failures.map((f) => f.shipmentId);
+  if (refused.length > 0) {
+    const input = { checked: false, source: options.source, now: deps.now() };
+    outcome.expired.push(...deps.db.transaction(() => writeSchedules(deps.db, refused, input)));
+  }
   return outcome;
 }
 
@@ -285,7 +283,7 @@ function applyIsolated(
     const expired: string[] = [];
     const schedule = (batch: readonly ShipmentUpdate[], now: Date) => {
       const checked = batch.map((item) => item.shipmentId);
-      expired.push(...writeSchedules(deps.db, { checked, failed: [], source, now }));
+      expired.push(...writeSchedules(deps.db, checked, { checked: true, source, now }));
     };
     outcome.changes.push(
       ...commitCarrierUpdates(deps, list, source, countAsChecked ? schedule : undefined),
@@ -380,31 +378,16 @@ const scheduleStatement = preparedQuery((db) =>
 );
 
 /**
- * Moves the schedule of every shipment the carrier answered about (even when nothing changed) and of those it
- * refused individually, from their state after the apply. Returns the ones whose checks stop because they expired.
+ * Moves the schedule of shipments from their state after the apply: those the carrier answered about (even when
+ * nothing changed) are marked checked now; those it refused individually keep their last check. Runs in the
+ * caller's open transaction. Returns the ones whose checks stop because they expired.
  */
-export function reschedule(
-  deps: Pick<CheckDeps, "db" | "now">,
-  input: { checked: readonly string[]; failed: readonly string[]; source: "poll" | "manual" },
-): string[] {
-  if (input.checked.length === 0 && input.failed.length === 0) return [];
-  const now = deps.now();
-  return deps.db.transaction(() => writeSchedules(deps.db, { ...input, now }));
-}
-
-/** `reschedule`'s writes, in the caller's open transaction. */
 function writeSchedules(
   db: CheckDeps["db"],
-  input: {
-    checked: readonly string[];
-    failed: readonly string[];
-    source: "poll" | "manual";
-    now: Date;
-  },
+  shipmentIds: readonly string[],
+  input: { checked: boolean; source: "poll" | "manual"; now: Date },
 ): string[] {
-  const { now } = input;
-  const checked = new Set(input.checked);
-  const ids = [...new Set([...input.checked, ...input.failed])];
+  const ids = [...new Set(shipmentIds)];
   const expired: string[] = [];
   for (let start = 0; start < ids.length; start += 500) {
     const rows = db
@@ -413,14 +396,13 @@ function writeSchedules(
       .where(inArray(shipments.id, ids.slice(start, start + 500)))
       .all();
     for (const row of rows) {
-      const plan = planNextCheck(row, now);
+      const plan = planNextCheck(row, input.now);
       if (plan.reason === "expired") expired.push(row.id);
-      const wasChecked = checked.has(row.id);
       scheduleStatement(db).run({
         id: row.id,
         nextCheckAt: plan.at?.getTime() ?? null,
-        lastCheckedAt: (wasChecked ? now : row.lastCheckedAt)?.getTime() ?? null,
-        lastCheckSource: wasChecked ? input.source : row.lastCheckSource,
+        lastCheckedAt: (input.checked ? input.now : row.lastCheckedAt)?.getTime() ?? null,
+        lastCheckSource: input.checked ? input.source : row.lastCheckSource,
       });
     }
   }
