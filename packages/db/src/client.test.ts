@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeDb, createTestDb, type Db, pingDb } from "./client";
+import { closeDb, createDb, createTestDb, type Db, MMAP_BYTES, pingDb } from "./client";
 import { createId, createSecretToken, createSequentialIds, formatOrderNumber } from "./ids";
 import { deleteExpiredSessions, getSessionUser, insertSession } from "./queries/sessions";
 import { createUser, getUserByEmail, upsertUserWithRole } from "./queries/users";
@@ -34,6 +37,21 @@ describe("migrations", () => {
     expect(() =>
       insertSession(db, { tokenHash: "x", userId: "nobody", expiresAt: new Date() }),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("a database file", () => {
+  it("is read through a memory map beside a 64 MB page cache", () => {
+    const dir = mkdtempSync(join(tmpdir(), "waybill-db-"));
+    try {
+      db = createDb(join(dir, "waybill.db"));
+      expect(db.$client.pragma("mmap_size", { simple: true })).toBe(MMAP_BYTES);
+      expect(db.$client.pragma("cache_size", { simple: true })).toBe(-65536);
+      expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      closeDb(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -28,6 +28,9 @@ export const BUSY_TIMEOUT_MS = 5_000;
  * waiting, whenever the other connection wrote in between; only a lock taken at BEGIN waits for the busy
  * timeout.
  */
+/** 1 GiB of address space, not of memory: the kernel's page cache backs it, as it backs every read. */
+export const MMAP_BYTES = 1024 * 1024 * 1024;
+
 export function createDb(path: string): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const client = new Database(path);
@@ -42,6 +45,10 @@ export function createDb(path: string): Db {
   // 64 MB of page cache instead of 2 MB: a sync transaction of a few hundred shipments dirties more pages
   // than 2 MB holds, and SQLite then spills them to the log mid-transaction (sync at 100k: +15%).
   client.pragma("cache_size = -65536");
+  // Pages outside the page cache are read from a memory map instead of one pread() each: the webhook
+  // apply reads random shipment and order pages of a database far larger than the cache (ingest at
+  // 100,000 shipments: 210-235 -> 183-192 µs per delivery).
+  client.pragma(`mmap_size = ${MMAP_BYTES}`);
   const db = drizzle({ client, schema }) as Db;
   const transaction = db.transaction.bind(db);
   db.transaction = (run, config) => transaction(run, { behavior: "immediate", ...config });
