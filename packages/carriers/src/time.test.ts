@@ -72,6 +72,7 @@ describe("parseCarrierTime", () => {
       "2026-07-05T09:00:00.000Z",
     ],
     ["UTC wall time", "2026-01-05 10:00:00", "UTC", "2026-01-05T10:00:00.000Z"],
+    ["leap day", "2024-02-29 23:59:59", "UTC", "2024-02-29T23:59:59.000Z"],
     [
       "surrounding and doubled spaces",
       "  21 Sep 2022   05:28 PM ",
@@ -98,6 +99,11 @@ describe("parseCarrierTime", () => {
     "not a date",
     "0000-00-00 00:00:00",
     "2022-02-30 10:00:00",
+    "2023-02-29 10:00:00",
+    "2022-07-1x 11:37:00",
+    "+022-07-19 11:37:00",
+    "2022-07-19 11:37:60",
+    "2022-07-19_11:37:00",
     "2022-13-01 10:00:00",
     "2022-07-19 25:00:00",
     "2022-07-19 11:60:00",
@@ -113,5 +119,15 @@ describe("parseCarrierTime", () => {
 
   it.each(garbage)("returns null for %j", (value) => {
     expect(parseCarrierTime(value, "Asia/Kolkata")).toBeNull();
+  });
+
+  it("reads the common YYYY-MM-DD HH:mm:ss shape as the general parser reads it", () => {
+    // Surrounding spaces send the same text down the general path.
+    const samples = ["2022-07-19 11:37:00", "2022-07-19T11:37:00", "1999-12-31 23:59:59"];
+    for (const sample of samples) {
+      for (const zone of ["Asia/Kolkata", "Africa/Algiers", "UTC"] as const) {
+        expect(parseCarrierTime(sample, zone)).toEqual(parseCarrierTime(` ${sample} `, zone));
+      }
+    }
   });
 });

@@ -74,10 +74,15 @@ export function parseCarrierTime(
 ): Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return fromEpoch(value);
+  const wall = readCanonicalWall(value);
+  if (wall) return dateOf(wall, zone);
   const text = value.trim().replace(/\s+/g, " ");
   if (text === "") return null;
   if (/^\d{9,13}$/.test(text)) return fromEpoch(Number(text));
-  const wall = readWall(text);
+  return dateOf(readWall(text), zone);
+}
+
+function dateOf(wall: Wall | null, zone: CarrierTimeZone): Date | null {
   if (!wall || !isValidWall(wall)) return null;
   const offset = wall.offsetMinutes ?? ZONE_OFFSET_MINUTES[zone];
   const utc =
@@ -90,6 +95,46 @@ function fromEpoch(value: number): Date | null {
   if (!Number.isFinite(value) || value <= 0) return null;
   const date = new Date(value < 1e11 ? value * 1000 : value);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * "YYYY-MM-DD HH:mm:ss" exactly, read without a regular expression: nearly every scan of every carrier
+ * comes in this shape, several per webhook. Null for any other text, which then takes the general path.
+ */
+function readCanonicalWall(text: string): Wall | null {
+  if (text.length !== 19) return null;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    (separator !== 32 && separator !== 84) || // " " or "T"
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58
+  ) {
+    return null;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  return { year, month, day, hour, minute, second, ms: 0 };
+}
+
+/** The number written by `count` ASCII digits at `start`, or -1 if any of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return -1;
+    n = n * 10 + (code - DIGIT_0);
+  }
+  return n;
 }
 
 function readWall(text: string): Wall | null {

@@ -486,6 +486,8 @@ function headerValue(
   headers: Record<string, string | undefined>,
   name: string,
 ): string | undefined {
+  // Node hands headers over lower-cased; other callers may not.
+  if (name in headers) return headers[name];
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === name) return value;
   }
