@@ -107,8 +107,23 @@ section("webhook-ingest", "Webhook ingest (`apps/api/bench/webhook-ingest.ts`)",
       `(${fmt((num(r, "setup.duplicateRate") ?? 0) * 100, "%", 0)} duplicated, reordered within ${fmt(num(r, "setup.reorderWindow"), "", 0)}), ` +
       `${fmt(num(r, "setup.connections"), "", 0)} connections. Stored afterwards: ${fmt(num(r, "stored.storedScans"), "", 0)} scans of ` +
       `${fmt(num(r, "stored.expectedScans"), "", 0)} carried (${get(r, "stored.consistent") ? "consistent" : "MISMATCH"}), verdicts ${JSON.stringify(get(r, "stored.verdicts"))}.`,
+    ...runsLine(r),
   ].join("\n");
 });
+
+/** Every run of a bench that records its median run, in the order they ran. */
+function runsLine(r: Record<string, unknown>): string[] {
+  const runs = get(r, "runs");
+  if (!Array.isArray(runs) || runs.length < 2) return [];
+  const rates = runs.map(
+    (run) =>
+      `${fmt(num(run, "appliedPerSecond"), "/s", 0)} (${fmt(num(run, "serverCpuMicrosPerDelivery"), " µs", 0)}, ratio ${fmt(num(run, "ratioToBare"), "", 3)})`,
+  );
+  return [
+    "",
+    `The figures above are the median of ${runs.length} runs, each on a fresh copy of the seeded database: ${rates.join(", ")}.`,
+  ];
+}
 
 section("subscribers", "Live push (`apps/api/bench/subscribers.ts`)", (r) => {
   const perSubscriber = num(r, "idle.bytesPerSubscriber");
