@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { closeDb, createDb, type Db, migrateDb } from "@waybill/db";
+import { closeDb, createDb, type Db, migrateDb, startCheckpointer } from "@waybill/db";
 import { DEMO_LOGINS, seedDemo } from "@waybill/db/seed";
 import { createApp } from "./app";
 import { createAdapterRegistry } from "./carrier-accounts/adapters";
@@ -111,6 +111,12 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     });
   }
   const jobs = options.jobs === false ? { stop() {} } : startJobs(deps);
+  const checkpointer =
+    env.databasePath === ":memory:"
+      ? null
+      : startCheckpointer(env.databasePath, {
+          onError: (message) => logger.error("background checkpoint failed", { error: message }),
+        });
 
   let closing: Promise<void> | undefined;
   return {
@@ -131,6 +137,7 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
           server.close(() => resolve());
           server.closeAllConnections?.();
         });
+        await checkpointer?.stop();
         closeDb(db);
       })();
       return closing;

@@ -1,3 +1,4 @@
+export * from "./checkpointer";
 export * from "./client";
 export * from "./ids";
 export * from "./queries/sessions";
