@@ -6,10 +6,11 @@ import {
   useToast,
 } from "@waybill/ui";
 import { trpc } from "@waybill/ui/client";
-import { useEffect, useId, useRef, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useState } from "react";
+import { useNavigate } from "react-router";
 import type { NotificationItem } from "../lib/api-types";
 import { useRestartOnError } from "../live/restart-on-error";
+import { useHeaderMenu } from "./use-header-menu";
 
 type Category = NotificationItem["category"];
 
@@ -34,12 +35,8 @@ type CategoryFilter = (typeof CATEGORIES)[number]["id"];
  * opens the order. New notifications arrive over `notifications.onNew`.
  */
 export function NotificationMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, panelId, rootRef, buttonRef } = useHeaderMenu();
   const [category, setCategory] = useState<CategoryFilter>("all");
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
   const navigate = useNavigate();
   const toast = useToast();
   const utils = trpc.useUtils();
@@ -70,26 +67,6 @@ export function NotificationMenu() {
 
   useRestartOnError(newNotifications, refresh);
 
-  useEffect(() => setOpen(false), [location.key]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open]);
-
   const notifications = list.data?.pages.flatMap((page) => page.items) ?? [];
   const byId = new Map(notifications.map((item) => [item.id, item]));
   const items: NotificationPanelItem[] = notifications.map((item) => ({
@@ -107,7 +84,7 @@ export function NotificationMenu() {
         unread={unread.data?.count ?? 0}
         expanded={open}
         controls={panelId}
-        onToggle={() => setOpen((value) => !value)}
+        onToggle={toggle}
       />
       <NotificationPanel
         id={panelId}
@@ -123,7 +100,7 @@ export function NotificationMenu() {
         onOpen={(item) => {
           const notification = byId.get(item.id);
           if (item.unread) markRead.mutate({ ids: [item.id] });
-          setOpen(false);
+          close();
           if (notification?.orderId) void navigate(`/orders/${notification.orderId}`);
         }}
         onMarkRead={(item) => markRead.mutate({ ids: [item.id] })}

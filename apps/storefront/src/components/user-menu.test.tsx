@@ -38,6 +38,28 @@ describe("user menu", () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it("stays open for a press inside it and closes for a press elsewhere or a followed link", async () => {
+    const api = createFakeApi({
+      "auth.me": () => ({ user: ADA }),
+      "auth.onSession": () => ({ user: ADA }),
+    });
+    renderRoutes(routes, "/", api);
+    const { banner, button } = await openMenu();
+    const panel = document.getElementById(
+      button.getAttribute("aria-controls") ?? "",
+    ) as HTMLElement;
+
+    fireEvent.pointerDown(within(panel).getByText("ada@example.com"));
+    expect(panel.hidden).toBe(false);
+    fireEvent.pointerDown(document.body);
+    expect(panel.hidden).toBe(true);
+
+    fireEvent.click(button);
+    expect(panel.hidden).toBe(false);
+    fireEvent.click(within(banner).getByRole("link", { name: "Your account" }));
+    await waitFor(() => expect(panel.hidden).toBe(true));
+  });
+
   it("signs out from the menu", async () => {
     let signedIn: typeof ADA | null = ADA;
     const api = createFakeApi({

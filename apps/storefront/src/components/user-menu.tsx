@@ -1,40 +1,15 @@
 import { Button } from "@waybill/ui";
 import { type User, useSignOut } from "@waybill/ui/client";
-import { useEffect, useId, useRef, useState } from "react";
-import { Link, useLocation } from "react-router";
+import { Link } from "react-router";
+import { useHeaderMenu } from "./use-header-menu";
 
 /**
  * The signed-in person's name as a disclosure button; it opens a small panel with their
  * account and sign out. Escape and a click elsewhere close it.
  */
 export function UserMenu({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const location = useLocation();
+  const { open, toggle, panelId, rootRef, buttonRef } = useHeaderMenu();
   const { signOut, pending } = useSignOut({ redirectTo: "/" });
-
-  // Navigating away (including through the panel's own link) closes it.
-  useEffect(() => setOpen(false), [location.key]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open]);
 
   return (
     <div className="wb-menu" ref={rootRef}>
@@ -45,7 +20,7 @@ export function UserMenu({ user }: { user: User }) {
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={`Account menu for ${user.name}`}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         <span className="wb-avatar" aria-hidden="true">
           {initials(user.name)}
