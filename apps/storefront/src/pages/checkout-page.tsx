@@ -19,8 +19,8 @@ import {
 } from "@waybill/ui/client";
 import { useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { LoadProblem } from "../components/load-problem";
 import { QuantityStepper } from "../components/quantity-stepper";
-import { problemMessage } from "../lib/api-problem";
 import type { Product } from "../lib/api-types";
 import { useCart } from "../lib/cart";
 import { type CheckoutErrors, type CheckoutField, readCheckoutForm } from "../lib/checkout-form";
@@ -33,14 +33,11 @@ export function CheckoutPage() {
   if (products.isPending) return <PageLoading label="Loading your cart…" />;
   if (products.isError) {
     return (
-      <div className="wb-stack">
-        <Alert tone="danger" title="We couldn't load your cart">
-          {problemMessage(products.error)}
-        </Alert>
-        <div>
-          <Button onClick={() => void products.refetch()}>Try again</Button>
-        </div>
-      </div>
+      <LoadProblem
+        title="We couldn't load your cart"
+        error={products.error}
+        retry={() => void products.refetch()}
+      />
     );
   }
   const byId = new Map(products.data.map((product) => [product.id, product]));

@@ -1,7 +1,7 @@
-import { Alert, Button, buttonClass, Card, formatMoney, useShopLocale } from "@waybill/ui";
+import { buttonClass, Card, formatMoney, useShopLocale } from "@waybill/ui";
 import { PageLoading, trpc } from "@waybill/ui/client";
 import { Link, useParams } from "react-router";
-import { problemMessage } from "../lib/api-problem";
+import { LoadProblem } from "../components/load-problem";
 
 /** Right after checkout: the order number, what was bought, where it goes, and the way to track it. */
 export function OrderConfirmationPage() {
@@ -12,14 +12,11 @@ export function OrderConfirmationPage() {
   if (order.isPending) return <PageLoading label="Loading your order…" />;
   if (order.isError) {
     return (
-      <div className="wb-stack">
-        <Alert tone="danger" title="We couldn't load your order">
-          {problemMessage(order.error)}
-        </Alert>
-        <div>
-          <Button onClick={() => void order.refetch()}>Try again</Button>
-        </div>
-      </div>
+      <LoadProblem
+        title="We couldn't load your order"
+        error={order.error}
+        retry={() => void order.refetch()}
+      />
     );
   }
   const { data } = order;

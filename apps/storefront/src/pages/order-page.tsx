@@ -1,7 +1,6 @@
 import { skipToken } from "@tanstack/react-query";
 import {
   Alert,
-  Button,
   buttonClass,
   Card,
   EmptyState,
@@ -13,12 +12,12 @@ import {
 import { errorCode, PageLoading, trpc, useConnectionState } from "@waybill/ui/client";
 import { useEffect, useMemo, useRef } from "react";
 import { Link, useParams } from "react-router";
+import { LoadProblem } from "../components/load-problem";
 import { CheckForUpdates } from "../components/tracking/check-for-updates";
 import { FreshnessLine } from "../components/tracking/freshness-line";
 import { MilestoneSummary } from "../components/tracking/milestone-summary";
 import { ShipmentFacts } from "../components/tracking/shipment-facts";
 import { TrackingTimeline } from "../components/tracking/tracking-timeline";
-import { problemMessage } from "../lib/api-problem";
 import type { OrderDetail, ShipmentDetail } from "../lib/api-types";
 import { CARRIER_NAMES } from "../lib/shop";
 import { FINAL_STATUSES, statusHeadline } from "../lib/tracking-view";
@@ -86,14 +85,11 @@ export function OrderPage() {
     );
   }
   return (
-    <div className="wb-stack">
-      <Alert tone="danger" title="We couldn't load this order">
-        {problemMessage(order.error)}
-      </Alert>
-      <div>
-        <Button onClick={() => void order.refetch()}>Try again</Button>
-      </div>
-    </div>
+    <LoadProblem
+      title="We couldn't load this order"
+      error={order.error}
+      retry={() => void order.refetch()}
+    />
   );
 }
 

@@ -56,6 +56,30 @@ describe("my orders", () => {
     );
   });
 
+  it("says why the orders could not load, and Try again loads them", async () => {
+    let calls = 0;
+    renderRoutes(
+      routes,
+      "/orders",
+      createFakeApi({
+        ...sessionHandlers(),
+        "orders.my": () => {
+          calls += 1;
+          if (calls === 1) throw apiError("INTERNAL_SERVER_ERROR", "database is locked");
+          return { items: [SHIPPED], nextCursor: null };
+        },
+      }),
+    );
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("We couldn't load your orders");
+    // An internal error's own words are not for customers.
+    expect(alert.textContent).not.toContain("database is locked");
+
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByText(SHIPPED.number);
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("lists each order with its live status, carrier, tracking number or its absence", async () => {
     renderRoutes(
       routes,

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   buttonClass,
   EmptyState,
@@ -12,7 +11,7 @@ import {
 import { PageLoading, trpc } from "@waybill/ui/client";
 import { useState } from "react";
 import { Link } from "react-router";
-import { problemMessage } from "../lib/api-problem";
+import { LoadProblem } from "../components/load-problem";
 import type { MyOrder } from "../lib/api-types";
 import { CARRIER_NAMES, NOT_ASSIGNED } from "../lib/shop";
 import { badgeStatus, statusHeadline } from "../lib/tracking-view";
@@ -47,14 +46,11 @@ export function OrdersPage() {
       {orders.isPending ? (
         <PageLoading label="Loading your orders…" />
       ) : orders.isError ? (
-        <div className="wb-stack">
-          <Alert tone="danger" title="We couldn't load your orders">
-            {problemMessage(orders.error)}
-          </Alert>
-          <div>
-            <Button onClick={() => void orders.refetch()}>Try again</Button>
-          </div>
-        </div>
+        <LoadProblem
+          title="We couldn't load your orders"
+          error={orders.error}
+          retry={() => void orders.refetch()}
+        />
       ) : orders.data.pages[0]?.items.length === 0 ? (
         <EmptyState
           icon="📦"

@@ -1,9 +1,9 @@
-import { Alert, Button, buttonClass, EmptyState, formatMoney, useShopLocale } from "@waybill/ui";
+import { Button, buttonClass, EmptyState, formatMoney, useShopLocale } from "@waybill/ui";
 import { PageLoading, trpc } from "@waybill/ui/client";
 import type { CSSProperties } from "react";
 import { Link } from "react-router";
+import { LoadProblem } from "../components/load-problem";
 import { QuantityStepper } from "../components/quantity-stepper";
-import { problemMessage } from "../lib/api-problem";
 import type { Product } from "../lib/api-types";
 import { useCart } from "../lib/cart";
 
@@ -32,14 +32,11 @@ export function ShopPage() {
       {products.isPending ? (
         <PageLoading label="Loading the catalog…" />
       ) : products.isError ? (
-        <div className="wb-stack">
-          <Alert tone="danger" title="We couldn't load the catalog">
-            {problemMessage(products.error)}
-          </Alert>
-          <div>
-            <Button onClick={() => void products.refetch()}>Try again</Button>
-          </div>
-        </div>
+        <LoadProblem
+          title="We couldn't load the catalog"
+          error={products.error}
+          retry={() => void products.refetch()}
+        />
       ) : products.data.length === 0 ? (
         <EmptyState
           title="Nothing for sale right now"
