@@ -206,7 +206,7 @@ function SystemCard() {
               </Badge>
             )}
           </dd>
-          <dt>Accounts</dt>
+          <dt>User accounts</dt>
           <dd>{status.data.users.toLocaleString()}</dd>
           <dt>Orders</dt>
           <dd>{status.data.orders.toLocaleString()}</dd>
