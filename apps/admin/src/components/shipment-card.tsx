@@ -1,4 +1,5 @@
 import { Badge, Card, StatusBadge, Table, type TableColumn } from "@waybill/ui";
+import { Fragment } from "react";
 import type { ShipmentDetail, TimelineEntry } from "../lib/api-types";
 import { CARRIER_LABEL, SOURCE_LABEL } from "../lib/labels";
 import { useFormat } from "../lib/use-format";
@@ -12,10 +13,29 @@ const SOURCE_TONE = {
   admin: "warning",
 } as const;
 
+/** A carrier hub name ("Bengaluru_Koramangala_DC") may wrap after each underscore, as words wrap. */
+function HubName({ name }: { name: string }) {
+  const parts = name.split("_");
+  return (
+    <span className="adm-break">
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              _<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 const TIMELINE_COLUMNS: TableColumn<TimelineEntry>[] = [
   {
     id: "when",
-    header: "Carrier time · source",
+    header: "When · source",
     cell: (entry) => (
       <span className="adm-cell-stack">
         <span className="adm-nowrap">
@@ -39,7 +59,7 @@ const TIMELINE_COLUMNS: TableColumn<TimelineEntry>[] = [
   },
   {
     id: "raw",
-    header: "Carrier code and label",
+    header: "Carrier code",
     cell: (entry) => (
       <span className="adm-cell-stack">
         <code className="adm-code">{entry.rawCode}</code>
@@ -49,11 +69,11 @@ const TIMELINE_COLUMNS: TableColumn<TimelineEntry>[] = [
   },
   {
     id: "details",
-    header: "Where · details",
+    header: "Where",
     cell: (entry) =>
       entry.location || entry.description ? (
         <span className="adm-cell-stack">
-          {entry.location && <span>{entry.location}</span>}
+          {entry.location && <HubName name={entry.location} />}
           {entry.description && <span className="wb-muted adm-small">{entry.description}</span>}
         </span>
       ) : (

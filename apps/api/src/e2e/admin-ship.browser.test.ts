@@ -69,6 +69,22 @@ function unshippedOrderOfDemoCustomer() {
   return row;
 }
 
+/** The id of an order whose shipment with this carrier has scans (the demo's arrive in its first seconds). */
+async function orderWithScansOf(carrier: "shiprocket" | "sequel247"): Promise<string> {
+  const find = () =>
+    server.deps.db
+      .select({ orderId: schema.shipments.orderId })
+      .from(schema.shipments)
+      .innerJoin(schema.trackingEvents, eq(schema.trackingEvents.shipmentId, schema.shipments.id))
+      .where(eq(schema.shipments.carrier, carrier))
+      .get()?.orderId;
+  await expectEventually(
+    async () => find(),
+    (orderId) => orderId !== undefined,
+  );
+  return find() as string;
+}
+
 /** A docket number the Sequel247 sandbox knows, as if booked in Sequel247's own tools. */
 async function bookSequel247Docket(): Promise<string> {
   const response = await fetch(`${server.sandboxUrl}/sequel247/__sandbox/shipments`, {
@@ -212,6 +228,16 @@ describe("admin app in a real browser", () => {
     await page.getByRole("button", { name: "Replay" }).click();
     await page.getByText("Replayed").waitFor(LIVE);
     await saveScreenshot(page, "admin-webhook");
+
+    // Shiprocket names its hubs in one long token ("Mumbai_Andheri_PC"): the timeline still fits its card.
+    await page.goto(`${server.url}/admin/orders/${await orderWithScansOf("shiprocket")}`);
+    const timeline = page.getByRole("table", { name: /^Timeline/ });
+    await timeline.getByRole("cell", { name: /_/ }).first().waitFor(LIVE);
+    const timelineOverflow = await timeline.evaluate(
+      (table) => table.scrollWidth - (table.parentElement?.clientWidth ?? 0),
+    );
+    expect(timelineOverflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "admin-order-timeline");
 
     await page.goto(`${server.url}/admin/outbox`);
     await page.getByRole("heading", { name: "Mail outbox", level: 1 }).waitFor(LIVE);
