@@ -3,32 +3,13 @@ import type { ScenarioName } from "@waybill/carriers/sandbox";
 import type { CarrierId } from "@waybill/carriers/statuses";
 import { createRandomId, type Db, schema } from "@waybill/db";
 import { asc, count, eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { webhookUrlOf } from "../carrier-accounts/accounts";
 import type { CarrierAccountRow } from "../carrier-accounts/adapters";
 import { createShippedOrder } from "../testing/fixtures";
-import { createSandboxAccount, type SandboxServer, startSandboxServer } from "../testing/sandboxes";
-import { startTestServer, type TestServer } from "../testing/server";
+import { createSandboxAccount, type SandboxServer } from "../testing/sandboxes";
+import type { TestServer } from "../testing/server";
 
 const { orders, shipments, trackingEvents, webhookDeliveries } = schema;
-
-/**
- * Registers the suite's hooks: one real server for the file (its own sandboxes unmounted, so carriers are
- * only the ones a test points at) and a fresh carrier world per test, so the shipments of one test never
- * send webhooks into another. Read `server` and `sandbox` inside tests, once the hooks have run.
- */
-export function useServerAndSandbox(options: { seed?: number } = {}) {
-  const testbed = {} as { server: TestServer; sandbox: SandboxServer };
-  beforeAll(async () => {
-    testbed.server = await startTestServer({ env: { CARRIER_SANDBOX: "off" } });
-  });
-  afterAll(() => testbed.server.close());
-  beforeEach(async () => {
-    testbed.sandbox = await startSandboxServer(options);
-  });
-  afterEach(() => testbed.sandbox.close());
-  return testbed;
-}
 
 /** A sandbox account on the test server, with the webhook URL and secret its carrier panel would hold. */
 export function createHookedAccount(
