@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { CarrierId } from "@waybill/carriers/statuses";
 import { schema } from "@waybill/db";
 import { DEMO_LOGINS } from "@waybill/db/seed";
 import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
@@ -70,19 +71,18 @@ function unshippedOrderOfDemoCustomer() {
 }
 
 /** The id of an order whose shipment with this carrier has scans (the demo's arrive in its first seconds). */
-async function orderWithScansOf(carrier: "shiprocket" | "sequel247"): Promise<string> {
-  const find = () =>
-    server.deps.db
-      .select({ orderId: schema.shipments.orderId })
-      .from(schema.shipments)
-      .innerJoin(schema.trackingEvents, eq(schema.trackingEvents.shipmentId, schema.shipments.id))
-      .where(eq(schema.shipments.carrier, carrier))
-      .get()?.orderId;
-  await expectEventually(
-    async () => find(),
-    (orderId) => orderId !== undefined,
+async function orderWithScansOf(carrier: CarrierId): Promise<string> {
+  const orderId = await expectEventually(
+    async () =>
+      server.deps.db
+        .select({ orderId: schema.shipments.orderId })
+        .from(schema.shipments)
+        .innerJoin(schema.trackingEvents, eq(schema.trackingEvents.shipmentId, schema.shipments.id))
+        .where(eq(schema.shipments.carrier, carrier))
+        .get()?.orderId,
+    (found) => found !== undefined,
   );
-  return find() as string;
+  return orderId as string;
 }
 
 /** A docket number the Sequel247 sandbox knows, as if booked in Sequel247's own tools. */
@@ -266,8 +266,11 @@ describe("admin app in a real browser", () => {
   }, 120_000);
 });
 
-/** Polls `read` until `done` holds (bounded by LIVE.timeout); fails with the last value seen. */
-async function expectEventually<T>(read: () => Promise<T>, done: (value: T) => boolean) {
+/** Polls `read` until `done` holds (bounded by LIVE.timeout) and returns that value; fails with the last value seen. */
+async function expectEventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> {
   const deadline = Date.now() + LIVE.timeout;
   let last = await read();
   while (!done(last) && Date.now() < deadline) {
@@ -275,4 +278,5 @@ async function expectEventually<T>(read: () => Promise<T>, done: (value: T) => b
     last = await read();
   }
   expect(done(last), `last value seen: ${String(last)}`).toBe(true);
+  return last;
 }
